@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields
 
-from .model import Actor, Briefing, DateRef, Quote
+from .model import Actor, Article, Briefing, DateRef, Quote, Source
 
 
 def iso(day: dt.date | None) -> str | None:
@@ -42,3 +43,39 @@ def contract_record(b: Briefing, file: str) -> dict:
         "quotes": [quote_record(x) for x in b.quotes],
         "error": b.error,
     }
+
+
+# ------------------------------------------------------------ the extraction cache's form
+def briefing_to_cache(b: Briefing) -> dict:
+    """Everything extraction produced, as JSON-able data (the source's identity excluded)."""
+    a = b.article
+    article = {k: getattr(a, k) for k in ARTICLE_FIELDS}
+    article["published"] = iso(a.published)
+    return {"article": article, "summary": b.summary,
+            "actors": [{**actor_record(x), "salience": x.salience, "aliases": list(x.aliases)}
+                       for x in b.actors],
+            "dates": [date_record(x) for x in b.dates], "quotes": [quote_record(x) for x in b.quotes]}
+
+
+def briefing_from_cache(data: dict, source: Source) -> Briefing:
+    """The inverse of briefing_to_cache, for a source read now."""
+    art = dict(data["article"])
+    art["published"] = day_or_none(art.get("published"))
+    return Briefing(
+        source=source, article=Article(**art), summary=data["summary"],
+        actors=tuple(Actor(name=x["name"], kind=x["kind"], role=x["role"],
+                           mentions=tuple(tuple(m) for m in x["mentions"]), salience=x["salience"],
+                           aliases=tuple(x["aliases"])) for x in data["actors"]),
+        dates=tuple(DateRef(text=x["text"], span=tuple(x["span"]), type=x["type"], value=x["value"],
+                            start=day_or_none(x["start"]), end=day_or_none(x["end"]), about=x["about"])
+                    for x in data["dates"]),
+        quotes=tuple(Quote(text=x["text"], span=tuple(x["span"]), speaker=x["speaker"],
+                           speaker_span=tuple(x["speaker_span"]) if x["speaker_span"] else None)
+                     for x in data["quotes"]))
+
+
+def day_or_none(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+ARTICLE_FIELDS = tuple(f.name for f in fields(Article))

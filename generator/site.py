@@ -1,0 +1,148 @@
+"""Briefings -> the site-wide views: entries, actors, timeline, stories. Pure."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .identity import Overrides, SiteActor, resolve_actors
+from .model import Briefing, DateRef, Quote
+from .slugs import short_hash, slugify
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A briefing as placed on the site."""
+
+    briefing: Briefing
+    slug: str
+
+    @property
+    def key(self) -> str:
+        return self.briefing.source.key
+
+    @property
+    def title(self) -> str:
+        return self.briefing.article.title or self.briefing.source.path.stem
+
+    @property
+    def published(self) -> dt.date | None:
+        return self.briefing.article.published
+
+    @property
+    def path(self) -> str:
+        return f"briefings/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class Said:
+    """A quote as it appears on an actor page."""
+
+    entry: Entry
+    quote: Quote
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class ActorView:
+    actor: SiteActor
+    entries: tuple[Entry, ...]
+    said: tuple[Said, ...]
+
+    @property
+    def path(self) -> str:
+        return f"actors/{self.actor.id}.md"
+
+    @property
+    def first_seen(self) -> dt.date | None:
+        days = [e.published for e in self.entries if e.published]
+        return min(days) if days else None
+
+    @property
+    def last_seen(self) -> dt.date | None:
+        days = [e.published for e in self.entries if e.published]
+        return max(days) if days else None
+
+
+@dataclass(frozen=True)
+class Event:
+    """A resolved date on the site-wide timeline."""
+
+    start: dt.date
+    end: dt.date
+    entry: Entry
+    date: DateRef
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def path(self) -> str:
+        return f"stories/{self.id}.md"
+
+
+@dataclass(frozen=True)
+class Site:
+    entries: tuple[Entry, ...]  # newest first
+    actors: tuple[ActorView, ...]
+    timeline: tuple[Event, ...]  # in calendar order
+    stories: tuple[Story, ...]
+
+    def actor_of(self, entry: Entry, name: str) -> ActorView | None:
+        """The site actor that a name in an entry's briefing belongs to."""
+        return self._actor_index().get((entry.key, name))
+
+    def story_of(self, entry: Entry) -> Story | None:
+        return next((s for s in self.stories if entry in s.entries), None)
+
+    def _actor_index(self) -> dict[tuple[str, str], ActorView]:
+        index = self.__dict__.get("_index")
+        if index is None:
+            index = {}
+            for view in self.actors:
+                for key in view.actor.articles:
+                    for name in (view.actor.name, *view.actor.aliases):
+                        index.setdefault((key, name), view)
+            object.__setattr__(self, "_index", index)
+        return index
+
+
+def newest_first(entries: Sequence[Entry]) -> tuple[Entry, ...]:
+    return tuple(sorted(entries, key=lambda e: (e.published or dt.date.min, e.title), reverse=True))
+
+
+def entry_slug(b: Briefing) -> str:
+    """Headline words plus a hash of the source's path: unique and stable across rebuilds."""
+    return f"{slugify(b.article.title or b.source.path.stem, 'briefing')}-{short_hash(b.source.key)}"
+
+
+def assemble(briefings: Sequence[Briefing], overrides: Overrides = Overrides()) -> Site:
+    """The whole site's structure from the briefings that built."""
+    from .stories import group_stories
+
+    entries = newest_first([Entry(b, entry_slug(b)) for b in briefings if not b.error])
+    by_key = {e.key: e for e in entries}
+    site_actors = resolve_actors([(e.key, e.briefing.actors) for e in entries], overrides)
+    actors = tuple(actor_view(a, by_key) for a in site_actors)
+    actors = tuple(sorted(actors, key=lambda v: (-len(v.entries), -len(v.said), v.actor.name.lower())))
+    return Site(entries=entries, actors=actors, timeline=timeline(entries),
+                stories=group_stories(entries, actors))
+
+
+def actor_view(actor: SiteActor, by_key: dict[str, Entry]) -> ActorView:
+    entries = newest_first([by_key[k] for k in actor.articles if k in by_key])
+    names = {actor.name, *actor.aliases}
+    said = tuple(Said(e, q, e.briefing.paragraph_of(q.span[0]))
+                 for e in entries for q in e.briefing.quotes if q.speaker in names)
+    return ActorView(actor=actor, entries=entries, said=said)
+
+
+def timeline(entries: Sequence[Entry]) -> tuple[Event, ...]:
+    events = [Event(d.start, d.end or d.start, e, d, e.briefing.paragraph_of(d.span[0]))
+              for e in entries for d in e.briefing.dates if d.start is not None]
+    return tuple(sorted(events, key=lambda ev: (ev.start, ev.end, ev.entry.title, ev.date.span)))
