@@ -1,30 +1,41 @@
-"""Source -> Article: the main text and its metadata, page chrome removed."""
+"""Source -> Article: the main text and its metadata, page chrome removed.
+
+HTML goes through trafilatura (clean_html), text and Markdown through the line
+classifier (clean_text); metadata.py reads datelines and publishers; front
+matter overrides whatever was extracted.
+"""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from . import metadata
+from .clean_html import split_html
+from .clean_text import page_lines, split_text
 from .model import Article, Source
 
-CREDIT = re.compile(r"^[A-Z][A-Z .'-]+(/[A-Z][A-Za-z .'-]+)+$|^(Photo|Image|Picture)( credit)?:", re.I)
-SENTENCE_END = re.compile(r"[.!?…\"”’:)]\s*$")
+# Markdown headings and emphasis markers around a headline: "# Title", "**Title**".
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+MD_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(.+)\1$")
+# A block of lines is hard-wrapped prose when its lines (but the last) are about this long.
+WRAP_MIN_CHARS = 30
+WRAP_SPREAD = 0.45
 
 
 def clean(source: Source, raw: bool = False) -> Article:
     """Main text and metadata of a source; with raw, the text is kept verbatim."""
-    meta = source.meta
     if raw:
         article = Article(body=source.text)
     elif source.kind == "html":
         article = clean_html(source.text)
     else:
-        article = clean_text(source.text)
-    return with_meta(article, source)
+        article = clean_text(source.text, markdown=source.kind == "markdown")
+    article = with_meta(article, source)
+    return article if raw else without_title(article)
 
 
 def with_meta(article: Article, source: Source) -> Article:
     """Front matter overrides what was extracted."""
-    from dataclasses import replace
-
     meta = source.meta
     changes: dict[str, object] = {}
     if meta.title:
@@ -40,27 +51,75 @@ def with_meta(article: Article, source: Source) -> Article:
     return replace(article, **changes) if changes else article
 
 
-def clean_text(text: str) -> Article:
-    """Plain or Markdown text: keep sentence-shaped lines after the headline."""
-    lines = [ln.strip() for ln in text.split("\n")]
-    lines = [ln for ln in lines if ln]
-    title = next((ln for ln in lines if not SENTENCE_END.search(ln) and len(ln.split()) >= 4), None)
-    credit = next((ln for ln in lines if CREDIT.match(ln)), None)
-    kept = [ln for ln in lines if ln != title and ln != credit and SENTENCE_END.search(ln)
-            and len(ln.split()) >= 6]
-    return Article(body="\n\n".join(kept), title=title, title_basis="text" if title else None,
-                   credit=credit)
+def without_title(article: Article) -> Article:
+    """The body without paragraphs that only repeat the headline."""
+    if not article.title:
+        return article
+    kept = tuple(p for p in article.body.split("\n\n") if not same_words(p, article.title))
+    return replace(article, body="\n\n".join(kept))
+
+
+def clean_text(text: str, markdown: bool = False) -> Article:
+    """Plain or Markdown text: the article lines, headline, dateline, credit and publisher."""
+    parts = split_text(unwrap(demarkdown(text) if markdown else text))
+    lines, body = parts.lines, parts.body
+    published = metadata.dateline(lines, parts.title_at, parts.body_at)
+    source = (metadata.agency_source(body) or metadata.copyright_source(lines[parts.body_at:])
+              or (metadata.site_from_page_title(lines[0], parts.title) if lines else None))
+    return Article(body="\n\n".join(body), title=parts.title, title_basis="text" if parts.title else None,
+                   published=published, published_basis="text" if published else None,
+                   source_name=source, source_basis="text" if source else None, credit=parts.credit)
 
 
 def clean_html(html: str) -> Article:
-    """HTML: trafilatura finds the main text and metadata."""
-    import trafilatura
+    """HTML: trafilatura's main text and the page's metadata."""
+    parts = split_html(html)
+    body = parts.body
+    published, basis = parts.published, "metadata" if parts.published else None
+    if published is None:
+        published = metadata.dateline(body, None, 0)
+        basis = "text" if published else None
+    source = parts.sitename or metadata.agency_source(body)
+    return Article(body="\n\n".join(body), title=parts.title, title_basis="metadata" if parts.title else None,
+                   published=published, published_basis=basis,
+                   source_name=source, source_basis="metadata" if parts.sitename else ("text" if source else None),
+                   url=parts.url, author=parts.author)
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_precision=False)
-    if doc is None:
-        return Article(body="")
-    body = "\n\n".join(p.strip() for p in (doc.text or "").split("\n") if p.strip())
-    return Article(body=body, title=doc.title or None, title_basis="metadata" if doc.title else None,
-                   source_name=doc.sitename or None, source_basis="metadata" if doc.sitename else None,
-                   url=doc.url or None, author=doc.author or None)
+
+def demarkdown(text: str) -> str:
+    """Markdown headings and emphasis lines -> plain lines, so the classifier sees the words."""
+    out = []
+    for line in text.split("\n"):
+        m = MD_HEADING.match(line)
+        line = m.group(1) if m else line
+        e = MD_EMPHASIS.match(line.strip())
+        out.append(e.group(2) if e else line)
+    return "\n".join(out)
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped paragraphs (blank-line separated blocks of even-length lines) into one line."""
+    blocks = re.split(r"\n[ \t]*\n", text)
+    return "\n\n".join(" ".join(ln.strip() for ln in b.split("\n") if ln.strip()) if is_wrapped(b) else b
+                       for b in blocks)
+
+
+def is_wrapped(block: str) -> bool:
+    """Lines of one paragraph broken at a fixed width: even lengths, and some break mid-sentence."""
+    lines = page_lines(block)
+    if len(lines) < 2:
+        return False
+    widths = [len(ln) for ln in lines[:-1]]
+    if min(widths) < WRAP_MIN_CHARS or (max(widths) - min(widths)) > WRAP_SPREAD * max(widths):
+        return False
+    return any(not ends_sentence(a) or b[:1].islower() for a, b in zip(lines, lines[1:]))
+
+
+def ends_sentence(line: str) -> bool:
+    """A line that ends a sentence."""
+    return line.rstrip().endswith((".", "!", "?", "\"", "”", ":"))
+
+
+def same_words(a: str, b: str | None) -> bool:
+    """Equal up to case and punctuation."""
+    return bool(b) and re.findall(r"\w+", a.casefold()) == re.findall(r"\w+", b.casefold())

@@ -107,11 +107,24 @@ def decode(data: bytes) -> str:
     else:
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            text = decode_legacy(data)
+        except UnicodeDecodeError as e:
+            if len(UTF8_MULTIBYTE.findall(data[:200_000])) < DAMAGED_UTF8_MIN:
+                text = decode_legacy(data)
+            else:  # damaged UTF-8, unless it is binary (reported below)
+                text = data.decode("utf-8", errors="replace")
+                if "\x00" not in text and control_share(text) <= 0.05:
+                    raise SourceError(f"file is not valid UTF-8: {e.reason} at byte {e.start:,} "
+                                      "(re-save it as UTF-8)") from None
     if "\x00" in text or control_share(text) > 0.05:
         raise SourceError("file is binary, not text")
     return repair(text)
+
+
+# Well-formed UTF-8 multi-byte sequences. Text in a legacy code page almost never holds two
+# of them by chance (cp1252 would read each as mojibake such as "Ã©"), so a file with this
+# many that still fails to decode is damaged UTF-8: refused, not guessed at.
+UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+DAMAGED_UTF8_MIN = 2
 
 
 def looks_utf16(data: bytes) -> bool:
@@ -124,8 +137,23 @@ def looks_utf16(data: bytes) -> bool:
     return max(zeros_odd, zeros_even) > 0.4 and min(zeros_odd, zeros_even) < 0.05
 
 
+# Non-ASCII characters that Western text in cp1252 is made of: accented Latin letters and the
+# typographic punctuation of word processors and CMSs.
+WESTERN = frozenset("ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóôõöøùúûüýþÿŒœŠšŽžŸ"
+                    "‘’‚“”„–—…•·€£¥©®°«»§¶™±×÷¢¡¿\u00a0")
+# Above this share of non-ASCII letters a text is not Western European, whatever it decodes to
+# (cp1251 Cyrillic decodes to accented Latin letters too, but every letter is one of them).
+MAX_WESTERN_NON_ASCII = 0.3
+
+
 def decode_legacy(data: bytes) -> str:
-    """Non-UTF-8 bytes: ask charset-normalizer, fall back to cp1252 (the web's Latin-1)."""
+    """Non-UTF-8 bytes: cp1252 when it reads as Western text, else ask charset-normalizer."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and looks_western(text):
+        return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -136,6 +164,15 @@ def decode_legacy(data: bytes) -> str:
         return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
         return data.decode("cp1252", errors="replace")
+
+
+def looks_western(text: str) -> bool:
+    """Whether text decoded as cp1252 reads as Western European text, not another code page."""
+    odd = [c for c in text if ord(c) > 127]
+    if any(c not in WESTERN for c in odd):
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return sum(c.isalpha() for c in odd) <= MAX_WESTERN_NON_ASCII * max(letters, 1)
 
 
 def control_share(text: str) -> float:
@@ -165,6 +202,8 @@ def split_front_matter(text: str) -> tuple[Meta, str]:
         return Meta(), text
     try:
         fields = yaml.load(m.group(1), Loader=frontmatter.default_handlers.SafeLoader)
+    except ValueError as e:  # a date YAML reads as one but the calendar refuses: 2024-13-45
+        raise SourceError(f"front matter has an impossible date: {e}") from None
     except yaml.YAMLError as e:
         where = getattr(e, "problem_mark", None)
         line = f" (line {where.line + 2})" if where is not None else ""
@@ -187,7 +226,7 @@ def parse_meta(fields: dict) -> Meta:
         value = fields.get(key)
         if value is None:
             continue
-        if isinstance(value, (dict, list)) or isinstance(value, bool):
+        if not isinstance(value, (str, int, float, dt.date)) or isinstance(value, bool):
             raise SourceError(f"front matter {key!r} must be text, found {type(value).__name__}")
         values[key] = " ".join(str(value).split()) or None
     if fields.get("published") is not None:

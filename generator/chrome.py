@@ -1,0 +1,140 @@
+"""Rules that recognise page chrome: lines a web page carries around its article.
+
+Rules are data. The phrase lists were collected from the boilerplate of news
+and blog pages (comment forms of WordPress/Disqus, cookie banners, newsletter
+boxes, share bars, breadcrumbs, "Most Popular" lists) and checked against the
+page-text half of the article-extraction-benchmark sample in
+shared/eval/data/aeb-dev: none of them matches a line of a true article body
+there.
+"""
+from __future__ import annotations
+
+import re
+
+# Lines that are chrome when they are exactly one of these (case-insensitive, end punctuation aside).
+CHROME_LINES = frozenset("""comments|comment|tweet|pin it|email|print|share|trending|recommended|sponsored
+|advertisement|advertise|loading|close|menu|search|home|top|popular|related|more|next|previous|reply
+|photos|video|watch|listen|follow|like|copyright""".replace("\n", "").split("|"))
+# Phrases that start a chrome line: comment forms, share bars, newsletter and cookie boxes,
+# "Most Popular" lists, tag lines (case-insensitive, at a word boundary, line of <= 25 words).
+CHROME_STARTS = (
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "recent comments",
+    "please enter your", "your email address will not", "required fields are marked", "save my name, email",
+    "this site uses akismet", "notify me of", "you must be logged in", "log in to comment",
+    "sign in to comment", "view comments", "show comments", "load comments", "join the conversation",
+    "most popular", "most read", "most viewed", "recent posts", "related posts", "related articles",
+    "related stories", "related:", "related post", "related content", "you may also like",
+    "you might also like", "more from", "more stories", "read more", "read next", "popular posts",
+    "latest news", "top stories", "editor's picks", "editors' picks", "share this", "share on",
+    "share via", "email this", "print this", "follow us", "like us on", "subscribe", "sign up for",
+    "sign up to", "sign up now", "newsletter", "get the latest", "advertise with", "skip to", "jump to",
+    "back to top", "you are here", "filed under", "tags:", "tagged:", "tagged with", "categories:",
+    "posted in", "this material may not be published", "all rights reserved", "privacy policy",
+    "cookie policy", "terms of use", "terms of service", "we use cookies", "this website uses cookies",
+    "this site uses cookies", "by continuing to use", "accept cookies", "manage cookies",
+    "cookie settings", "click here to", "next article", "previous article", "next post",
+    "previous post", "about us", "contact us", "powered by",
+)
+# Lines that open what follows an article (comments, related lists, author boxes, forms):
+# an article run never crosses them. Case-insensitive line starts, at a word boundary.
+BARRIER_STARTS = (
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "comments", "top rated comments",
+    "recent comments", "join the conversation", "join the discussion", "show comments", "view comments",
+    "load comments", "discussion", "share your thoughts", "what do you think", "more from", "more articles",
+    "more stories", "more by", "about the author", "elsewhere on", "you may also like", "you might also like",
+    "around the web", "from the web", "most popular", "most read", "most viewed", "please enter your",
+    "your email address will not", "required fields", "name *", "email *", "keep up to date",
+)
+BARRIER_COUNT = re.compile(r"^\W*\d+\s+(comments?|responses?|replies)\b", re.I)
+# Lines made of these words only are navigation ("Home", "News", "Sign In").
+NAV_WORDS = frozenset("""home news blog world politics business sport sports tech technology science
+health entertainment opinion video videos photos menu search login log sign in up out register
+subscribe contact about us more top latest live weather travel culture lifestyle style arts
+""".split())
+COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|\ball rights reserved\b", re.I)
+# "Home > News > Headline", "Home / Blog / Headline", "Home » World".
+BREADCRUMB = re.compile(r"^(?:[^>»/|]{1,40}\s*(?:>|»|›|/|\|)\s*){1,5}[^>»/|]+$")
+BREADCRUMB_ROOT = re.compile(r"^(home|start|startseite|accueil|inicio)\b", re.I)
+# Words run together by a scraper that dropped the spaces between menu items:
+# "HomeBlogBiden", "TopTuesday" — a lower-case letter directly followed by a capital.
+GLUED = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]+")
+# Glued prefixes that are nav words, e.g. "HomeBlog" + the headline.
+GLUED_NAV = re.compile(r"^((?:%s)(?=[A-Z]))+" % "|".join(w.capitalize() for w in sorted(NAV_WORDS, key=len, reverse=True)))
+# Photo credits: "MICHAEL REYNOLDS/PAP/EPA", "Photo: Gene J. Puskar", "(Getty Images)".
+AGENCIES = ("AP", "AFP", "EPA", "PAP", "Reuters", "REUTERS", "Getty Images", "Getty", "Shutterstock",
+            "Xinhua", "ANSA", "DPA", "dpa", "Bloomberg", "Alamy", "iStock", "TASS", "Sputnik", "WireImage")
+CREDIT = re.compile(
+    r"^(?:(?i:photo|image|picture|pictured|illustration|graphic|video)(?i:\s+credit)?\s*[:|]\s*.{2,80}"
+    r"|\(?(?i:photo|image)\s+(?i:by|courtesy(?:\s+of)?)\s+.{2,60}\)?"
+    r"|[A-Z][A-Z.'\- ]{2,40}(?:/[A-Z][A-Za-z.'\- ]{1,30}){1,3}"
+    r"|\(?(?:%s)(?:\s*/\s*[\w .'-]{2,30})?\)?"
+    r"|(?:[A-Z][\w.'-]+\s){1,3}(?:for|via)\s+(?:%s))$" % ("|".join(AGENCIES), "|".join(AGENCIES)))
+CREDIT_TAIL = re.compile(r"\((?:photo|image|credit)[^)]*\)\s*$|\b(?:Getty Images|Shutterstock|AFP via Getty Images)\)?\s*$", re.I)
+SHARE_COUNT = re.compile(r"^[\d,.]+[km]?\s+(shares?|comments?|views?|likes?)$", re.I)
+TIME_AGO = re.compile(r"^\d+\s+(minutes?|hours?|days?|weeks?)\s+ago$", re.I)
+
+
+def is_chrome(line: str) -> bool:
+    """Whether a single line is page chrome by its own shape."""
+    s = line.strip()
+    low = s.lower().rstrip(" .:!»›>")
+    if not s:
+        return True
+    if low in CHROME_LINES:
+        return True
+    if any(low.startswith(p) and _phrase_end(low, p) for p in CHROME_STARTS):
+        return len(s.split()) <= 25
+    if (COPYRIGHT.search(s) or CREDIT_TAIL.search(s)) and len(s.split()) <= 40:
+        return True
+    if is_breadcrumb(s) or SHARE_COUNT.match(s) or TIME_AGO.match(s) or is_credit(s):
+        return True
+    words = re.findall(r"[a-z]+", low)
+    return bool(words) and len(words) <= 4 and all(w in NAV_WORDS for w in words)
+
+
+def is_barrier(line: str) -> bool:
+    """A line that opens what comes after an article (comments, related links, forms)."""
+    low = line.strip().lower().lstrip("[( ")
+    if len(low.split()) > 12:
+        return False
+    return bool(BARRIER_COUNT.match(low)) or any(
+        low.startswith(p) and _phrase_end(low, p) for p in BARRIER_STARTS)
+
+
+def _phrase_end(low: str, phrase: str) -> bool:
+    """The phrase ends at a word boundary (or is a prefix ending in punctuation)."""
+    nxt = low[len(phrase):len(phrase) + 1]
+    return not nxt or not nxt.isalnum() or not phrase[-1].isalnum()
+
+
+def is_breadcrumb(line: str) -> bool:
+    """'Home > News > Headline' and the like."""
+    s = line.strip()
+    if not BREADCRUMB.match(s):
+        return False
+    parts = re.split(r"\s*(?:>|»|›|/|\|)\s*", s)
+    return any(c in s for c in ">»›") or bool(BREADCRUMB_ROOT.match(parts[0]))
+
+
+def breadcrumb_leaf(line: str) -> str | None:
+    """The last segment of a breadcrumb (often the headline), or None."""
+    if not is_breadcrumb(line):
+        return None
+    leaf = re.split(r"\s*(?:>|»|›|/|\|)\s*", line.strip())[-1].strip()
+    return leaf or None
+
+
+def unglue_nav(line: str) -> str:
+    """Strip menu words glued to the front of a line: 'HomeBlogBiden and…' -> 'Biden and…'."""
+    m = GLUED_NAV.match(line.strip())
+    return line.strip()[m.end():] if m else line.strip()
+
+
+def is_credit(line: str) -> bool:
+    """A photo credit line: 'MICHAEL REYNOLDS/PAP/EPA', 'Photo: Jane Doe', '(AP Photo/John Smith)'."""
+    s = line.strip()
+    if len(s) > 120 or len(s.split()) > 12:
+        return False
+    if re.match(r"^\(?(AP|AFP|Reuters|EPA)\s+Photo(/[^)]+)?\)?$", s):
+        return True
+    return bool(CREDIT.match(s))
