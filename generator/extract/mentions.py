@@ -1,0 +1,224 @@
+"""Name mentions in a parsed article: spaCy entities, cleaned, filtered and typed.
+
+A mention is a span of the body that names a person, an organisation or a
+place. spaCy's small model finds most names but mislabels many (a surname as
+ORG, a company as GPE) and cuts some badly ("the Bank of England's"); the rules
+here repair what the text itself gives evidence for.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
+               "FAC": "place"}
+
+# Honorifics that belong to no role and are left out of a name's identity.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame",
+              "lord", "lady", "baroness", "baron"}
+
+# Nouns naming a kind of organisation: "the TVP Info news channel", "British car
+# maker Aston Martin", "the Titan corporation". Collected from the seed and BBC
+# business/politics articles.
+ORG_NOUNS = {"agency", "bank", "broadcaster", "carrier", "channel", "company", "corporation",
+             "firm", "group", "maker", "manufacturer", "newspaper", "network", "party",
+             "retailer", "union", "airline", "insurer", "lender", "consultants", "consultancy",
+             "watchdog", "regulator", "giant", "operator", "brewer", "supermarket", "chain",
+             "daily", "magazine", "station", "conglomerate", "producer", "publisher"}
+# Words that end organisation names; a PERSON entity ending in one is an organisation.
+ORG_NAME_WORDS = {"info", "news", "group", "agency", "corp", "corporation", "inc", "ltd", "plc",
+                  "bank", "party", "union", "council", "ministry", "committee", "commission",
+                  "institute", "university", "association", "foundation", "fund", "office",
+                  "tv", "radio", "press", "securities", "holdings", "airlines", "motors"}
+# Last words of names that are events, laws, documents or products, not actors:
+# "Nato-Russia Forum", "Foreign Corrupt Practices Act", "Auto Show".
+NON_ACTOR_HEADS = {"forum", "summit", "conference", "show", "games", "olympics", "cup",
+                   "championship", "festival", "awards", "talks", "agreement", "act", "bill",
+                   "study", "report", "index", "budget", "treaty", "accord", "convention",
+                   "protocol", "directive", "plan", "programme", "program", "strategy",
+                   "survey", "war", "election", "elections", "referendum", "prize", "expo"}
+# Single capitalised words that read as names only at a sentence start or as
+# compass points ("the West"): too vague to list as an actor on their own.
+VAGUE_PLACES = {"west", "east", "north", "south", "midwest", "middle east"}
+# All-caps abbreviations that are terms, not organisations.
+NON_ORG_ABBREVIATIONS = {"TV", "CEO", "GDP", "ICT", "IT", "PC", "DVD", "CD", "VAT", "GMT",
+                         "BST", "OK", "AM", "PM", "AD", "BC", "UK", "US", "USA", "EU", "HIV",
+                         "AIDS", "SMS", "PIN", "MP", "MPS", "MSP", "MEP", "QC", "PR", "ID",
+                         "CFO", "COO", "IPO", "FTSE", "DNA", "CCTV", "MRI", "ATM", "LCD"}
+ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+HAS_DIGIT = re.compile(r"\d")
+# A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
+CREDIT_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$")
+LEADING = ("the ", "The ", "a ", "an ")
+TRAILING = ("’s", "'s", "’", "'")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the body: its span, cleaned text and kind."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    cue: bool = False  # the kind rests on evidence in the text, not on spaCy's label
+    nominal: bool = False  # a description ("the minister"), not a name
+
+
+def trim(text: str, start: int) -> tuple[str, int]:
+    """Drop a leading article and trailing possessive or punctuation; return (text, start)."""
+    for lead in LEADING:
+        if text.startswith(lead) and len(text) > len(lead):
+            text, start = text[len(lead):], start + len(lead)
+    changed = True
+    while changed and text:
+        changed = False
+        for tail in TRAILING:
+            if text.endswith(tail) and len(text) > len(tail):
+                text, changed = text[: -len(tail)], True
+        stripped = text.rstrip(" .,;:(\"“”-")
+        if stripped != text:
+            text, changed = stripped, True
+    return text, start
+
+
+def split_acronym(text: str, start: int) -> list[tuple[str, int]]:
+    """'Transport and General Workers Union (TGWU' -> the long form and the acronym."""
+    m = re.match(r"^(.+?)\s*\(([A-Z][A-Za-z&]{1,7})\)?$", text)
+    if not m:
+        return [(text, start)]
+    return [(m.group(1), start), (m.group(2), start + m.start(2))]
+
+
+def in_credit_line(body: str, start: int) -> bool:
+    """Whether the character at start sits on a photo-credit line."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", start)
+    line = body[line_start: line_end if line_end >= 0 else len(body)]
+    return bool(CREDIT_LINE.match(line.strip())) and len(line) < 120
+
+
+def is_vague(text: str, kind: str, first_token) -> bool:
+    """Names that are no actor: compass points, a capitalised common word opening a sentence."""
+    if kind == "place" and text.lower() in VAGUE_PLACES:
+        return True
+    if " " in text or first_token is None:
+        return False
+    return first_token.is_sent_start and first_token.tag_ not in ("NNP", "NNPS")
+
+
+def is_non_actor(text: str) -> bool:
+    """Events, laws, products and terms that spaCy labels as names."""
+    words = text.split()
+    if not words:
+        return True
+    if words[-1].lower() in NON_ACTOR_HEADS:
+        return True
+    if any(HAS_DIGIT.search(w) for w in words):
+        return True
+    return text in NON_ORG_ABBREVIATIONS - {"UK", "US", "USA", "EU"}
+
+
+def kind_cue(doc, tok_start: int, tok_end: int, kind: str) -> tuple[str, bool]:
+    """The kind the neighbouring words give evidence for, and whether there was any."""
+    after = doc[tok_end: tok_end + 2]
+    before = doc[max(tok_start - 1, 0): tok_start] if tok_start > 0 else doc[0:0]
+    for tok in list(after) + list(before):
+        if tok.lower_ in ORG_NOUNS and tok.pos_ == "NOUN":
+            return "organization", True
+        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+    head = doc[tok_end - 1]
+    for other in (head.head, *head.conjuncts):
+        if other.i != head.i and other.ent_type_ == "ORG" and kind == "place":
+            return "organization", True
+    if kind == "person" and head.lower_ in ORG_NAME_WORDS:
+        return "organization", True
+    return kind, False
+
+
+def entity_mentions(doc) -> list[Mention]:
+    """Cleaned, filtered and typed mentions from spaCy's entities."""
+    body = doc.text
+    out: list[Mention] = []
+    rejected: set[str] = set()
+    for ent in doc.ents:
+        kind = LABEL_KINDS.get(ent.label_)
+        if kind is None or in_credit_line(body, ent.start_char):
+            continue
+        span = widen(doc, ent, kind)
+        kind, cue = kind_cue(doc, span.start, span.end, kind)
+        text, start = trim(span.text, span.start_char)
+        for part, s in split_acronym(text, start):
+            part, s = trim(part, s)
+            if not part or is_non_actor(part) or is_vague(part, kind, doc[span.start]):
+                out.extend(inner_acronyms(part, s))
+                rejected.add(part)
+                continue
+            k = "organization" if part != text and ACRONYM.match(part) else kind
+            out.append(Mention(s, s + len(part), part, k, cue))
+    return [m for m in out if not any(r.endswith(" " + m.text) for r in rejected)]
+
+
+def widen(doc, ent, kind: str):
+    """The entity grown over words spaCy cut off: 'Government of' + 'Liberia', 'HI' + 'Europe'."""
+    start, end = ent.start, ent.end
+    if end < len(doc) and doc[end - 1].lower_ in ("of", "for", "and", "&"):
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
+            end += 1
+    if kind != "person" and start > 0 and ACRONYM.match(doc[start - 1].text) \
+            and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+        start -= 1
+    return doc[start:end]
+
+
+def inner_acronyms(text: str, start: int) -> list[Mention]:
+    """Organisation acronyms inside a rejected name: 'OSCE' in 'OSCE Forum'."""
+    out = []
+    for m in re.finditer(r"\b[A-Z][A-Z&]{1,6}\b", text):
+        if m.group(0) not in NON_ORG_ABBREVIATIONS:
+            out.append(Mention(start + m.start(), start + m.end(), m.group(0), "organization", True))
+    return out
+
+
+def extra_mentions(doc, taken: set[int]) -> list[Mention]:
+    """Names spaCy missed: acronyms and proper-noun runs with an organisation cue."""
+    out = []
+    body = doc.text  # Doc.text joins every token: read it once
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.idx in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
+                and not doc[j + 1].ent_type_ and doc[j + 1].idx not in taken:
+            j += 1
+        span = doc[i: j + 1]
+        kind, cue = kind_cue(doc, i, j + 1, "")
+        text = span.text
+        if in_credit_line(body, span.start_char) or starts_with_title(span):
+            pass
+        elif is_non_actor(text):
+            out.extend(inner_acronyms(text, span.start_char))
+        elif cue or (len(span) == 1 and ACRONYM.match(text)) or speaks(span):
+            out.append(Mention(span.start_char, span.end_char, text, kind or "organization", True))
+        i = j + 1
+    return out
+
+
+def starts_with_title(span) -> bool:
+    """Whether the run starts with an honorific or a role word (handled as a person's title)."""
+    from .roles import ROLE_NOUNS
+
+    first = span[0].lower_
+    return first in HONORIFICS or first in ROLE_NOUNS or first.rstrip("s") in ROLE_NOUNS
+
+
+def speaks(span) -> bool:
+    """A multi-word proper name that is the subject of a reporting verb: 'Downing Street has confirmed'."""
+    from .roles import REPORTING_VERBS
+
+    head = span[-1]
+    return len(span) > 1 and head.dep_ == "nsubj" and head.head.lemma_ in REPORTING_VERBS

@@ -1,0 +1,201 @@
+"""Mentions -> groups, one per real-world entity, each under its fullest name."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .mentions import ACRONYM, HONORIFICS, Mention
+
+# Forms of the same place: "US" and "the United States" are one actor.
+PLACE_ALIASES = {
+    "us": "United States", "u.s": "United States", "u.s.": "United States",
+    "usa": "United States", "united states": "United States", "america": "United States",
+    "united states of america": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "united kingdom": "United Kingdom",
+}
+# Well-known organisations whose long form or nickname the acronym rule cannot
+# see ("the Alliance" for NATO). Short form -> other names; the short form is
+# the actor's name, as analysts write it.
+WELL_KNOWN = {
+    "NATO": ("North Atlantic Treaty Organization", "Alliance"),
+    "UN": ("United Nations",),
+    "EU": ("European Union",),
+    "IMF": ("International Monetary Fund", "Fund"),
+    "WTO": ("World Trade Organization",),
+    "WHO": ("World Health Organization",),
+    "OSCE": ("Organization for Security and Co-operation in Europe",),
+    "OPEC": ("Organization of the Petroleum Exporting Countries",),
+    "ECB": ("European Central Bank",),
+    "FBI": ("Federal Bureau of Investigation", "Bureau"),
+    "CIA": ("Central Intelligence Agency", "Agency"),
+    "BBC": ("British Broadcasting Corporation",),
+    "NHS": ("National Health Service",),
+}
+# Bare capitalised words that stand for a fuller name given elsewhere ("the
+# House" for the House of Lords); alone, with no fuller name, they are dropped.
+GENERIC_ORG_WORDS = {"house", "alliance", "commission", "council", "committee", "union", "party",
+                     "bank", "government", "group", "agency", "ministry", "department", "court",
+                     "assembly", "company", "corporation", "board", "authority", "fund",
+                     "bureau", "organisation", "organization", "institute", "association"}
+STOP_INITIALS = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
+
+
+@dataclass
+class Group:
+    """Mentions of one entity while it is being assembled."""
+
+    kind: str
+    mentions: list[Mention] = field(default_factory=list)
+    shared_roles: list[str] = field(default_factory=list)  # from a title shared with others
+
+    @property
+    def forms(self) -> list[str]:
+        return list(dict.fromkeys(m.text for m in self.mentions if not m.nominal))
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII with typographic apostrophes and British spellings evened out."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
+    text = re.sub(r"\s+", " ", text).strip().casefold()
+    return text.replace("organisation", "organization").replace(" & ", " and ")
+
+
+def person_tokens(text: str) -> list[str]:
+    """A person's name tokens without honorifics: 'Mr Bez' -> ['bez']."""
+    return [t for t in fold(text).split() if t not in HONORIFICS]
+
+
+def initials(text: str) -> str:
+    """Initial letters of a long name's words: 'North Atlantic Treaty Organization' -> 'NATO'."""
+    words = [w for w in re.split(r"[\s-]+", text) if w and fold(w) not in STOP_INITIALS]
+    return "".join(w[0] for w in words).upper() if len(words) > 1 else ""
+
+
+def vote_kinds(mentions: list[Mention]) -> list[Mention]:
+    """One kind per surface name: textual cues first, then spaCy's majority label."""
+    surnames = {person_tokens(m.text)[-1] for m in mentions
+                if m.kind == "person" and len(person_tokens(m.text)) > 1}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for m in mentions:
+        weight = 3.0 if m.cue else 1.0
+        if m.kind == "person" and " " not in m.text and fold(m.text) not in surnames:
+            weight = 0.5  # a lone capitalised word is a weak person
+        votes[fold(m.text)][m.kind] += weight
+    out = []
+    for m in mentions:
+        key = fold(m.text)
+        kind = m.kind if m.cue else votes[key].most_common(1)[0][0]
+        if not m.cue and key in surnames and " " not in m.text:
+            kind = "person"
+        out.append(Mention(m.start, m.end, m.text, kind, m.cue))
+    return out
+
+
+def group_people(mentions: list[Mention]) -> list[Group]:
+    """People: full names by first+last name; a lone name joins the nearest earlier full name."""
+    groups: dict[tuple[str, ...], Group] = {}
+    lone: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        toks = person_tokens(m.text)
+        if len(toks) < 2:
+            lone.append(m)
+            continue
+        key = (toks[0], toks[-1])
+        same = next((k for k in groups if k[-1] == key[-1] and compatible(k[0], key[0])), key)
+        groups.setdefault(same, Group("person")).mentions.append(m)
+    for m in lone:
+        toks = person_tokens(m.text) or [fold(m.text)]
+        target = nearest_full(groups, toks[0], m.start)
+        groups.setdefault(target or (toks[0],), Group("person")).mentions.append(m)
+    return list(groups.values())
+
+
+def compatible(first_a: str, first_b: str) -> bool:
+    """Whether two first names may be one person's: equal, or one a short form ('Joe', 'Joseph')."""
+    a, b = first_a.rstrip("."), first_b.rstrip(".")
+    return a == b or (min(len(a), len(b)) >= 1 and (a.startswith(b[:3]) or b.startswith(a[:3])))
+
+
+def nearest_full(groups: dict[tuple[str, ...], Group], token: str, at: int) -> tuple[str, ...] | None:
+    """The full-name group a lone name belongs to: same surname, nearest before (else after)."""
+    matches = [k for k in groups if len(k) == 2 and k[-1] == token]
+    if not matches:
+        matches = [k for k in groups if len(k) == 2 and k[0] == token]
+        if len(matches) != 1:
+            return None
+    def distance(k: tuple[str, ...]) -> tuple[int, int]:
+        starts = [m.start for m in groups[k].mentions]
+        before = [at - s for s in starts if s <= at]
+        return (0, min(before)) if before else (1, min(s - at for s in starts))
+    return min(matches, key=distance)
+
+
+def group_others(mentions: list[Mention]) -> list[Group]:
+    """Organisations and places: one group per folded name, then acronyms and short forms merged."""
+    groups: dict[str, Group] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        key = fold(m.text)
+        if m.kind == "place":
+            key = fold(PLACE_ALIASES.get(key, m.text))
+        groups.setdefault(key, Group(m.kind)).mentions.append(m)
+    merge_aliases(groups)
+    return [g for k, g in groups.items() if keep_generic(k, g)]
+
+
+def merge_aliases(groups: dict[str, Group]) -> None:
+    """Fold long forms into acronyms, nicknames into well-known names, short forms into full ones."""
+    orgs = [k for k, g in groups.items() if g.kind == "organization"]
+    for key in orgs:
+        for form in groups[key].forms:
+            short = fold(initials(form))
+            if short and short != key and short in groups:
+                move(groups, key, short)
+                break
+    for short, others in WELL_KNOWN.items():
+        present = [k for k in (fold(short), *map(fold, others)) if k in groups]
+        for k in present[1:]:
+            move(groups, k, present[0])
+    for key in [k for k in groups if " " not in k]:
+        full = next((k for k, g in groups.items() if g.kind == "organization" and " " in k
+                     and k.split()[0] == key), None)
+        if full and key in groups and groups[key].kind == "organization":
+            move(groups, key, full)
+
+
+def move(groups: dict[str, Group], source: str, target: str) -> None:
+    """Put the source group's mentions into the target group."""
+    if source in groups and target in groups and source != target:
+        groups[target].mentions.extend(groups.pop(source).mentions)
+        groups[target].mentions.sort(key=lambda m: m.start)
+
+
+def keep_generic(key: str, group: Group) -> bool:
+    """Drop a bare generic word ('House') that no fuller name in the article explains."""
+    return not (group.kind == "organization" and key in GENERIC_ORG_WORDS)
+
+
+def display_name(group: Group) -> str:
+    """The fullest name: for an organisation with an acronym, the acronym; for a place, its canonical name."""
+    forms = group.forms
+    if group.kind == "place":
+        canonical = PLACE_ALIASES.get(fold(forms[0]))
+        return canonical or max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
+    if group.kind == "organization":
+        acronyms = [f for f in forms if ACRONYM.match(f) and any(initials(o) == f for o in forms)]
+        known = [f.upper() for f in forms if f.upper() in WELL_KNOWN]
+        if acronyms or known:
+            short = (known or acronyms)[0]
+            caps = [f for f in forms if f == short.upper()]
+            return caps[0] if caps else short
+        return max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
+    return max(forms, key=lambda f: (len(person_tokens(f)), peerage(f), -len(f.split()), -forms.index(f)))
+
+
+def peerage(form: str) -> bool:
+    """Whether a person's form carries a title that is part of how they are named ('Lord Falconer')."""
+    first = fold(form).split()[0] if form.strip() else ""
+    return first in HONORIFICS and first not in {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."}

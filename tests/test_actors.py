@@ -1,0 +1,86 @@
+"""find_actors: merged names, kinds, roles, filtered errors, valid spans."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.extract.actors import find_actors
+
+
+def cast(nlp, text, title=None):
+    return {a.name: a for a in find_actors(nlp(text), title)}
+
+
+@pytest.mark.parametrize("text, name, kind, role", [
+    ("Thursday's call between US and Russian Presidents Joe Biden and Vladimir Putin went well.",
+     "Joe Biden", "person", "US President"),
+    ("Thursday's call between US and Russian Presidents Joe Biden and Vladimir Putin went well.",
+     "Vladimir Putin", "person", "Russian President"),
+    ("White House press secretary Jen Psaki said the talks were useful.",
+     "Jen Psaki", "person", "White House press secretary"),
+    ("\"It is hard,\" said Ian Bremmer, chairman of Eurasia Group, a risk firm.",
+     "Ian Bremmer", "person", "chairman of Eurasia Group"),
+    ("Talks will bring nothing, a Polish deputy foreign minister said on Friday.\n\n"
+     "Pawel Jablonski told the TVP Info news channel that talks could go on.",
+     "Pawel Jablonski", "person", "Polish deputy foreign minister"),
+    ("Presidential aide Jakub Kumoch told PAP that Poland hoped for peace.",
+     "Jakub Kumoch", "person", "Presidential aide"),
+    ("Presidential aide Jakub Kumoch told PAP that Poland hoped for peace.", "PAP", "organization", None),
+    ("Pawel Jablonski told the TVP Info news channel that talks could go on.",
+     "TVP Info", "organization", None),
+])
+def test_names_kinds_and_roles(nlp, text, name, kind, role):
+    actors = cast(nlp, text)
+    assert name in actors, sorted(actors)
+    assert (actors[name].kind, actors[name].role) == (kind, role)
+
+
+@pytest.mark.parametrize("text, name, forms", [
+    ("Vladimir Putin spoke. Later Putin left, and Putin was silent.", "Vladimir Putin", {"Putin"}),
+    ("Moscow opposes Nato expansion. Ukraine wants to join the Alliance.", "NATO", {"Nato", "Alliance"}),
+    ("He asked the North Atlantic Treaty Organization for help. NATO said no.", "NATO",
+     {"North Atlantic Treaty Organization"}),
+])
+def test_mentions_merge_into_one_actor(nlp, text, name, forms):
+    actors = cast(nlp, text)
+    assert name in actors, sorted(actors)
+    assert forms <= set(actors[name].aliases)
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("MICHAEL REYNOLDS/PAP/EPA\n\nJoe Biden spoke to reporters in Washington.", "MICHAEL REYNOLDS"),
+    ("The West has accused Russia of planning an attack.", "West"),
+    ("Talks at the Jan. 12 Nato-Russia Forum went on.", "Nato-Russia Forum"),
+    ("A senior administration official said the call was serious.", "senior administration official"),
+])
+def test_false_actors_are_filtered(nlp, text, absent):
+    assert not any(absent in a.name for a in find_actors(nlp(text)))
+
+
+def test_different_people_sharing_a_surname_stay_apart(nlp):
+    actors = cast(nlp, "Gordon Brown met Nick Brown in London. Gordon Brown said little.")
+    assert {"Gordon Brown", "Nick Brown"} <= set(actors)
+
+
+def test_places_share_one_actor(nlp):
+    actors = cast(nlp, "The US warned Russia. Officials in the United States said more.")
+    assert actors["United States"].kind == "place"
+    assert len(actors["United States"].mentions) == 2
+
+
+def test_most_salient_first(nlp):
+    text = ("Joe Biden spoke with Vladimir Putin. Biden warned Putin. Biden said sanctions would follow. "
+            "A spokesman for Reuters declined to comment.")
+    assert find_actors(nlp(text), "Biden warns Putin")[0].name == "Joe Biden"
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(list("AaBbNn TOU.,'’\"“”()-/\n&") + [
+    "Mr ", "President ", "the ", "NATO ", "Joe Biden ", ", chairman of ", "a deputy minister ",
+    "Presidents ", " and ", "said ", "(IMF) ", "Mr Brown's "]), max_size=60).map("".join))
+def test_any_text_gives_valid_spans(nlp, text):
+    for actor in find_actors(nlp(text), text[:20]):
+        assert actor.kind in ("person", "organization", "place")
+        for s, e in actor.mentions:
+            assert 0 <= s < e <= len(text)

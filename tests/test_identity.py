@@ -1,0 +1,138 @@
+"""Site actors across articles: merging, overrides, stable unique ids."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.actors import find_actors
+from generator.identity import Overrides, OverridesError, SiteActor, load_overrides, resolve_actors
+from generator.model import Actor
+from generator.pipeline import prepare
+from generator.sources import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def person(name, role=None, aliases=()):
+    return Actor(name=name, kind="person", role=role, mentions=((0, 1),), salience=1.0,
+                 aliases=tuple(aliases))
+
+
+def by_name(actors: tuple[SiteActor, ...]) -> dict[str, SiteActor]:
+    return {a.name: a for a in actors}
+
+
+def test_seeds_resolve_to_one_biden_and_one_putin(nlp):
+    per_article = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        source = read_source(path, None)
+        article = prepare(source)
+        per_article.append((path.name, find_actors(nlp(article.body), article.title)))
+    actors = by_name(resolve_actors(per_article, Overrides()))
+    for name in ("Joe Biden", "Vladimir Putin", "NATO", "White House"):
+        assert len(actors[name].articles) == 2, actors[name]
+    assert not any(a.name in ("Biden", "Putin") for a in actors.values())
+    assert "US President" in dict(actors["Joe Biden"].roles).values()
+
+
+@pytest.mark.parametrize("articles, expected", [
+    ([("a", (person("Joe Biden"),)), ("b", (person("Biden"),))], {"Joe Biden": ("a", "b")}),
+    ([("a", (person("Gordon Brown"),)), ("b", (person("Nick Brown"),))],
+     {"Gordon Brown": ("a",), "Nick Brown": ("b",)}),
+    # a lone surname shared by two different people joins neither
+    ([("a", (person("Gordon Brown"),)), ("b", (person("Nick Brown"),)), ("c", (person("Brown"),))],
+     {"Gordon Brown": ("a",), "Nick Brown": ("b",), "Brown": ("c",)}),
+    ([("a", (person("Paweł Jabłoński"),)), ("b", (person("Pawel Jablonski"),))],
+     {"Paweł Jabłoński": ("a", "b")}),
+])
+def test_people_merge_by_name_not_by_shared_surname(articles, expected):
+    got = {a.name: a.articles for a in resolve_actors(articles, Overrides())}
+    assert {k: got.get(k) for k in expected} == expected
+    assert len(got) == len(expected)
+
+
+def test_organisations_merge_through_aliases_and_case():
+    nato = Actor("NATO", "organization", aliases=("North Atlantic Treaty Organization",))
+    got = resolve_actors([("a", (nato,)), ("b", (Actor("Nato", "organization"),)),
+                          ("c", (Actor("North Atlantic Treaty Organization", "organization"),))])
+    assert [(a.name, a.articles) for a in got] == [("NATO", ("a", "b", "c"))]
+
+
+def test_roles_are_kept_per_article():
+    got = resolve_actors([("a", (person("Joe Biden", "US President"),)),
+                          ("b", (person("Biden", "President"),))])
+    assert got[0].roles == (("a", "US President"), ("b", "President"))
+
+
+def test_overrides_merge_split_roles_kind_ignore():
+    overrides = Overrides(merge={"Joseph R. Biden": "Joe Biden"}, roles={"joe biden": "US President"},
+                          kind={"TVP Info": "organization"}, ignore=["the West"])
+    got = by_name(resolve_actors([
+        ("a", (person("Joe Biden"), person("TVP Info"), Actor("the West", "place"))),
+        ("b", (person("Joseph R. Biden", "President"),)),
+    ], overrides))
+    assert set(got) == {"Joe Biden", "TVP Info"}
+    assert got["Joe Biden"].articles == ("a", "b")
+    assert got["Joe Biden"].roles == (("a", "US President"), ("b", "US President"))
+    assert "Joseph R. Biden" in got["Joe Biden"].aliases
+    assert got["TVP Info"].kind == "organization"
+
+
+def test_split_keeps_a_lone_surname_apart():
+    got = resolve_actors([("a", (person("Gordon Brown"),)), ("b", (person("Brown"),))],
+                         Overrides(split=("Brown",)))
+    assert sorted(a.name for a in got) == ["Brown", "Gordon Brown"]
+
+
+@pytest.mark.parametrize("names", [
+    ["Index", "index"], ["A/B", "A B"], ["..", "../etc"], ["", "???"], ["Ann Lee", "Ann-Lee"],
+])
+def test_ids_are_unique_url_safe_and_stable(names):
+    articles = [(f"k{i}", (Actor(n, "organization"),)) for i, n in enumerate(names)]
+    first = resolve_actors(articles)
+    ids = [a.id for a in first]
+    assert len(set(ids)) == len(ids)
+    assert all(i and i != "index" and "/" not in i and ".." not in i for i in ids)
+    assert [a.id for a in resolve_actors(list(reversed(articles)))] != [] and \
+        sorted(ids) == sorted(a.id for a in resolve_actors(list(reversed(articles))))
+
+
+def test_same_name_kept_apart_by_kind_gets_distinct_ids():
+    got = resolve_actors([("a", (Actor("Jordan", "place"), person("Jordan")))])
+    assert len({a.id for a in got}) == 2
+
+
+@pytest.mark.parametrize("text, problem", [
+    ("merge: [a, b]\n", "merge: expected a mapping"),
+    ("roles: {Joe Biden: 3}\n", "roles: expected a mapping"),
+    ("kind: {NATO: company}\n", "kind: expected one of"),
+    ("ignore: West\n", "ignore: expected a list"),
+    ("colour: red\n", "unknown key 'colour'"),
+    ("- a\n- b\n", "expected a mapping"),
+    ("merge: {a: [\n", "not valid YAML"),
+])
+def test_bad_overrides_file_is_one_line_naming_file_and_problem(tmp_path, text, problem):
+    path = tmp_path / "actors.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(OverridesError) as e:
+        load_overrides(path)
+    message = str(e.value)
+    assert str(path) in message and problem in message and "\n" not in message
+
+
+def test_example_overrides_file_loads_and_is_harmless():
+    overrides = load_overrides(ROOT / "actors.yml")
+    assert overrides == Overrides()
+    assert load_overrides(ROOT / "no-such-actors.yml") == Overrides()
+
+
+def test_good_overrides_file(tmp_path):
+    path = tmp_path / "actors.yml"
+    path.write_text('merge: {"Joseph R. Biden": "Joe Biden"}\nsplit: [Nick Brown]\n'
+                    'roles: {"Joe Biden": "US President"}\nkind: {TVP Info: organization}\n'
+                    'ignore: [the West]\n', encoding="utf-8")
+    o = load_overrides(path)
+    assert (o.merge, o.split, o.roles, o.kind, o.ignore) == (
+        {"Joseph R. Biden": "Joe Biden"}, ("Nick Brown",), {"Joe Biden": "US President"},
+        {"TVP Info": "organization"}, ("the West",))
