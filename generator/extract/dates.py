@@ -1,29 +1,158 @@
-"""Time expressions: found, typed and placed on the calendar."""
+"""Time expressions: found, typed and placed on the calendar.
+
+One scan (temporal/scan.py, rules in temporal/patterns.py) finds candidates in text order; each is
+resolved against the anchor (the publication date) and the last date the text
+named, with the tense of its clause from the parse deciding past or future
+("said on Friday" vs "will meet on Friday"). Values follow TimeML/TIMEX3.
+"""
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 
 from ..model import DateRef
+from .temporal import relative as rel
+from .temporal import resolve as res
+from .temporal.context import PAST_PERFECT, about, direction
+from .temporal.patterns import NOT_YEAR_NEXT
+from .temporal.scan import scan
+from .temporal.publish import infer_published  # noqa: F401  (part of this module's interface)
 
-MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-FULL_DATE = re.compile(r"\b(" + "|".join(MONTHS) + r")\s+(\d{1,2}),?\s+(\d{4})\b", re.I)
+log = logging.getLogger(__name__)
+
+RESOLVERS = {
+    "mdrange": res.r_mdrange, "md": res.r_md, "dm": res.r_dm, "numdate": res.r_numdate,
+    "clock": res.r_clock, "set": rel.r_set, "ago": rel.r_ago, "quarter": rel.r_quarter,
+    "month": rel.r_month, "decade": rel.r_decade, "year": rel.r_year, "dayword": res.r_dayword,
+    "rel": rel.r_rel, "inthe": rel.r_inthe, "yearago": rel.r_yearago, "weekday": res.r_weekday,
+    "season": res.r_season, "holiday": res.r_holiday, "ref": rel.r_ref,
+}
+_WORD_BEFORE = re.compile(r"([\w%$'’-]+)[\s,]*$")
+_WORD_AFTER = re.compile(r"^\s*([\w'’-]+)")
+# Relative words that, capitalised inside a sentence, name a programme or a title.
+NAME_LIKE_RULES = frozenset(("dayword", "rel", "ref"))
+# Words after a season that show it is a verb or a common noun ("prices fall", "the spring in").
+SEASON_VERB_NEXT = frozenset("of in to by from and the a".split())
+# A year this many years or more from the anchor needs a cue ("in 1776"); else "1600 Main St".
+FAR_YEAR = 60
+# Prepositions that put the date they govern ahead ("until mid-November", "by February").
+FUTURE_LEADS = frozenset("until till by".split())
+# Words before a bare season that make it the season ("in the fall", "this spring").
+SEASON_CUES = frozenset("in into during since until till by through before after of that this last next "
+                        "early late mid".split())
+YEAR_CUES = frozenset("in since until till by of through from during before after early late mid "
+                      "and or to between fiscal the year around".split())
+
+
+def sentence_start(text: str, start: int) -> bool:
+    """Whether start opens a sentence (only opening punctuation since the last sentence end)."""
+    head = text[max(0, start - 40):start].rstrip(" \t\"'“‘`(")
+    return not head or head[-1] in ".!?:;\n\"”’'—-"
+
+
+def word_before(text: str, start: int) -> str:
+    """The word just before start (skipping spaces and commas), or ""."""
+    m = _WORD_BEFORE.search(text[max(0, start - 40):start])
+    return m.group(1) if m else ""
+
+
+def word_after(text: str, end: int) -> str:
+    """The word just after end, or ""."""
+    m = _WORD_AFTER.match(text[end:end + 40])
+    return m.group(1) if m else ""
+
+
+def plausible(rule: str, m: re.Match, text: str, anchor: dt.date | None) -> bool:
+    """Context checks a regex cannot make: "1990 troops", "prices fall", a bare "May"."""
+    g = m.group
+    if rule in NAME_LIKE_RULES and m.group(0)[:1].isupper() and not sentence_start(text, m.start()):
+        return False  # "VOA Today", ABC's "This Week": a programme's name
+    before = word_before(text, m.start())
+    if rule == "year" and not m.group(0)[0].isalpha():
+        y = int(g("year_y"))
+        nxt = word_after(text, m.end()).lower()
+        if nxt in NOT_YEAR_NEXT or nxt.startswith(("-", "'")):
+            return False
+        if anchor and abs(y - anchor.year) >= FAR_YEAR and before.lower() not in YEAR_CUES:
+            return False
+        return True
+    if rule == "month":
+        return rel.month_allowed(g("month_m"), before, bool(g("month_rel")), bool(g("month_y") or g("month_ry")))
+    if rule == "season" and not g("season_y"):
+        r = (g("season_r") or "").lower()
+        if r in ("", "the", "early", "late", "mid"):
+            if before.lower() not in SEASON_CUES:
+                return False
+            verbish = g("season_s").lower() in ("fall", "spring")
+            return not verbish or word_after(text, m.end()).lower() not in SEASON_VERB_NEXT
+    return True
 
 
 def find_dates(doc, anchor: dt.date | None) -> tuple[DateRef, ...]:
-    """Explicit calendar dates ("January 18, 2022") in the text."""
-    out = []
-    for m in FULL_DATE.finditer(doc.text):
+    """Every time expression in the text, in order, typed and placed against the anchor."""
+    try:
+        return tuple(_find(doc, anchor))
+    except Exception:  # total: a bug in one rule must not cost the article its other records
+        log.debug("find_dates failed", exc_info=True)
+        return ()
+
+
+def _find(doc, anchor: dt.date | None):
+    text = doc.text
+    st = res.State(anchor)
+    for rule, m in scan(text):
         try:
-            day = dt.date(int(m.group(3)), MONTHS[m.group(1).lower()], int(m.group(2)))
-        except ValueError:
+            ref = date_ref(rule, m, st, doc)
+        except Exception:  # one odd expression must not cost the others
+            log.debug("date %r failed", m.group(0), exc_info=True)
             continue
-        out.append(DateRef(text=m.group(0), span=m.span(), type="DATE", value=day.isoformat(),
-                           start=day, end=day))
-    return tuple(out)
+        if ref is not None:
+            yield ref
 
 
-def infer_published(doc) -> dt.date | None:
-    """The publication date reasoned from the article's own references (none yet)."""
-    return None
+def date_ref(rule: str, m: re.Match, st: res.State, doc) -> DateRef | None:
+    """The DateRef for one candidate, updating the reference dates; None when it is no date."""
+    text = m.string
+    if rule not in RESOLVERS and rule != "duration" or not plausible(rule, m, text, st.anchor):
+        return None
+    st.hold = False
+    found = resolve_one(rule, m, st, doc)
+    if found is None or found[1] is None:
+        return None
+    kind, period = found
+    if st.hold:
+        st.hold = False
+    elif period.start is not None and kind in ("DATE", "TIME"):
+        st.ref = period
+        st.ref_day = period.start if period.start == period.end else st.ref_day
+    s, e = m.span()
+    if rule == "duration" and (m.group("duration_sep") or "").startswith("-") and text[s:s + 4].lower() == "the ":
+        s += 4  # "the 50-minute call": the adjective is the expression
+    return DateRef(text=text[s:e], span=(s, e), type=kind, value=period.value, start=period.start,
+                   end=period.end, about=about(doc, s, e) if period.start else None)
+
+
+def resolve_one(rule: str, m: re.Match, st: res.State, doc):
+    """Resolve one match; None when it is not a time expression after all."""
+    def g(k: str):
+        return m.group(0) if k == "whole" else m.group(f"{rule}_{k}")
+
+    cache: list[int] = []
+
+    def tense() -> int:
+        if not cache:
+            lead = word_before(m.string, m.start()).lower()
+            dirn = direction(doc, *m.span())
+            cache.append(1 if lead in FUTURE_LEADS and dirn > PAST_PERFECT else max(dirn, -1))
+        return cache[0]
+
+    try:
+        if rule == "duration":
+            return rel.r_duration(g, st, tense, word_before(m.string, m.start()))
+        if rule == "ref":
+            return rel.r_ref(g, st, tense, word_before(m.string, m.start()), word_after(m.string, m.end()))
+        return RESOLVERS[rule](g, st, tense)
+    except (ValueError, KeyError, IndexError, OverflowError, TypeError, AttributeError):
+        log.debug("rule %s failed on %r", rule, m.group(0), exc_info=True)
+        return None

@@ -1,0 +1,139 @@
+"""What the parse says about a time expression: the tense of its verb and what it is about."""
+from __future__ import annotations
+
+from .lexicon import FUTURE_CUES
+
+# Auxiliaries that put a clause in the future or the past.
+FUTURE_AUX = frozenset("will 'll shall wo".split())
+PAST_AUX = frozenset("did was were had has have 've 'd".split())
+# "would" in reported speech ("said it would meet on Friday") points forward from the report.
+CONDITIONAL_AUX = frozenset(("would",))
+CONDITIONAL_DIRECTION = 1
+# Other modals with a date mostly look ahead ("the Senate could vote Friday"), unless
+# perfect ("could have voted").
+MODAL_AUX = frozenset("could may might must should can ca".split())
+MODAL_DIRECTION = 1
+# Cues that point ahead only with "for" or "to" ("set for Friday"), not alone ("a record set on Aug. 6").
+AMBIGUOUS_CUES = frozenset(("set",))
+# The past perfect ("had filed by Wednesday") outranks a forward-looking preposition.
+PAST_PERFECT = -2
+# Simple present with a date is mostly a schedule in news ("they meet Monday"), except
+# for reporting verbs ("says"); tuned on TimeBank.
+PRESENT_DIRECTION = 1
+REPORTING_VERBS = frozenset("say tell report announce state claim add note be have".split())
+# Dependency labels by which a date modifies a noun ("Thursday's conversation"): no tense.
+NOUN_MODIFIER_DEPS = frozenset("poss compound amod nmod nummod".split())
+# How far up the tree to look for the governing verb (tokens).
+MAX_CLIMB = 6
+# Longest "about" phrase, in words.
+ABOUT_WORDS = 8
+PLACE_PREPS = frozenset("in at between".split())
+PHRASE_DEPS = frozenset("compound amod poss nmod nummod".split())
+
+
+def span_root(doc, start: int, end: int):
+    """The syntactic root of the tokens covering [start, end), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def governing_verb(tok, through_nouns: bool = True):
+    """The verb a token hangs from (itself when a verb), or None past a noun it modifies;
+    through_nouns: climb from "talks on Jan. 9" to the verb above the noun."""
+    stop = NOUN_MODIFIER_DEPS if through_nouns else NOUN_MODIFIER_DEPS | {"prep"}
+    for _ in range(MAX_CLIMB):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.dep_ in stop and tok.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def verb_direction(verb) -> int:
+    """-1 when the verb's clause is past, +1 when future, 0 when the tense does not say."""
+    for v in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None):
+        if v is None:
+            continue
+        aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if "had" in aux:
+            return PAST_PERFECT
+        if aux & FUTURE_AUX or v.lower_ in FUTURE_CUES and v is not verb:
+            return 1
+        if v is verb and v.lower_ in FUTURE_CUES and v.tag_ in ("VBN", "VBG", "JJ") and (
+                v.lower_ not in AMBIGUOUS_CUES or any(c.lower_ in ("for", "to") for c in v.children)):
+            return 1
+        if aux & CONDITIONAL_AUX:
+            return CONDITIONAL_DIRECTION
+        if aux & MODAL_AUX and "have" not in aux:
+            return MODAL_DIRECTION
+        if "going" in aux or ({"is", "are", "'s", "'re"} & aux and v.tag_ == "VBG"):
+            return 1
+        if v.tag_ == "VBD" or aux & PAST_AUX or v.tag_ == "VBN" and not aux:
+            return -1
+        if v.tag_ in ("VBZ", "VBP") and not aux and v.lemma_ not in REPORTING_VERBS:
+            return PRESENT_DIRECTION
+        if v.tag_ not in ("VB",):
+            break
+    return 0
+
+
+def direction(doc, start: int, end: int, through_nouns: bool = True) -> int:
+    """The tense direction of the clause a time expression belongs to."""
+    root = span_root(doc, start, end)
+    if root is None:
+        return 0
+    verb = governing_verb(root, through_nouns)
+    return verb_direction(verb) if verb is not None else 0
+
+
+def phrase(tok, skip: tuple[int, int]) -> str:
+    """A short noun phrase around a head: its compounds, adjectives and possessors."""
+    i = tok.i
+    words = [t for t in tok.subtree if (t.i == i or t.dep_ in PHRASE_DEPS and t.head.i == i or
+                                        t.dep_ in PHRASE_DEPS and t.head.head.i == i and t.head.dep_ in PHRASE_DEPS)
+             and not skip[0] <= t.idx < skip[1] and not t.is_punct]
+    return " ".join(t.text for t in words[-ABOUT_WORDS:])
+
+
+def noun_phrase(noun, skip: tuple[int, int]) -> str:
+    """The noun's head phrase and the place it is in ("security talks in Geneva")."""
+    text = phrase(noun, skip)
+    place = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS), None)
+    obj = next((c for c in place.children if c.dep_ == "pobj" and c.pos_ == "PROPN"), None) if place else None
+    return f"{text} {place.text} {phrase(obj, skip)}" if obj is not None else text
+
+
+def about(doc, start: int, end: int) -> str | None:
+    """The event a time expression belongs to: verb + object, or the noun it modifies."""
+    root = span_root(doc, start, end)
+    if root is None:
+        return None
+    tok = root
+    for _ in range(MAX_CLIMB):
+        head = tok.head
+        if head.i == tok.i:
+            break
+        if tok.dep_ in NOUN_MODIFIER_DEPS | {"prep", "npadvmod", "appos"} and head.pos_ in ("NOUN", "PROPN") \
+                and not start <= head.idx < end:
+            return noun_phrase(head, (start, end)) or None
+        if head.pos_ in ("VERB", "AUX"):
+            return verb_phrase(head, (start, end))
+        tok = head
+    return None
+
+
+def verb_phrase(verb, skip: tuple[int, int]) -> str:
+    """Subject, verb and object of a clause, each trimmed to its head phrase."""
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None and verb.dep_ in ("relcl", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        subj = verb.head
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")), None)
+    if subj is not None and subj.tag_ in ("WDT", "WP"):
+        subj = verb.head if verb.head.pos_ in ("NOUN", "PROPN") else None
+    parts = [phrase(subj, skip) if subj is not None and subj.pos_ != "PRON" else "",
+             verb.text, phrase(obj, skip) if obj is not None and obj.pos_ != "PRON" else ""]
+    text = " ".join(p for p in parts if p)
+    return " ".join(text.split()[:ABOUT_WORDS])
