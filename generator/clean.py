@@ -68,7 +68,8 @@ def clean_text(text: str, markdown: bool = False) -> Article:
               or (metadata.site_from_page_title(lines[0], parts.title) if lines else None))
     return Article(body="\n\n".join(body), title=parts.title, title_basis="text" if parts.title else None,
                    published=published, published_basis="text" if published else None,
-                   source_name=source, source_basis="text" if source else None, credit=parts.credit)
+                   source_name=source, source_basis="text" if source else None, credit=parts.credit,
+                   viewed=None if published else metadata.page_date(lines, parts.body_at))
 
 
 def clean_html(html: str) -> Article:

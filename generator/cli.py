@@ -23,6 +23,7 @@ Turn news articles in seeds/ into a briefing site.
 def cmd_extract(args: argparse.Namespace) -> int:
     """Write one JSON object per FILE to stdout (shared/eval/CONTRACT.md)."""
     from . import nlp as nlp_mod
+    from .collection import place_undated
     from .pipeline import analyse_many
     from .records import contract_record
 
@@ -30,7 +31,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     status = 0
     paths = [(Path(f), Path(f).name) for f in args.files]
     out = sys.stdout
-    for file, briefing in zip(args.files, analyse_many(paths, nlp, raw=args.raw, max_bytes=args.max_bytes)):
+    briefings = place_undated(list(analyse_many(paths, nlp, raw=args.raw, max_bytes=args.max_bytes)), nlp)
+    for file, briefing in zip(args.files, briefings):
         record = contract_record(briefing, file)
         if briefing.error:
             status = 1

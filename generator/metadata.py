@@ -134,6 +134,17 @@ def agency_date(line: str, lines: tuple[str, ...]) -> dt.date | None:
         return None
 
 
+def page_date(lines: tuple[str, ...], body_at: int) -> dt.date | None:
+    """The latest date standing alone above the article: the day the page was viewed.
+
+    A page shows no date later than the day it was viewed, so this bounds the
+    publication date from above ("TopTuesday, January 18, 2022" over a headline).
+    """
+    dates = [found[0] for line in lines[:body_at] if is_date_line(line)
+             for found in (parse_date(line),) if found is not None]
+    return max(dates) if dates else None
+
+
 def latest_date(lines: tuple[str, ...]) -> dt.date | None:
     """The latest full date printed anywhere on the page."""
     dates = [found[0] for found in map(parse_date, lines) if found is not None]

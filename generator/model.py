@@ -50,6 +50,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     credit: str | None = None  # photo credit found in the page, kept out of the body
+    viewed: dt.date | None = None  # a date in the page's chrome: the day it was seen, not published
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,10 @@ log = logging.getLogger(__name__)
 
 # Articles handed to spaCy at once; larger batches gain little and cost memory.
 BATCH_SIZE = 32
+# No pipeline component is disabled: each is read by some extractor. ner: doc.ents and
+# ent_type_ (actors, mentions, speakers); parser: dep_, head, children and sents
+# (attribution, speakers, summary); tagger + attribute_ruler: tag_ and pos_ (mentions,
+# attribution); lemmatizer: lemma_ (speech verbs). tok2vec feeds tagger and parser.
 
 
 class NoArticleText(ValueError):
@@ -40,7 +44,7 @@ def finish(source: Source, article: Article, doc) -> Briefing:
     """Run the extractors over a parsed article."""
     actors = find_actors(doc, article.title)
     if article.published is None:
-        inferred = infer_published(doc)
+        inferred = infer_published(doc, today=article.viewed)
         if inferred is not None:
             article = replace(article, published=inferred, published_basis="inferred")
     dates = find_dates(doc, article.published)

@@ -50,7 +50,7 @@ def briefing_to_cache(b: Briefing) -> dict:
     """Everything extraction produced, as JSON-able data (the source's identity excluded)."""
     a = b.article
     article = {k: getattr(a, k) for k in ARTICLE_FIELDS}
-    article["published"] = iso(a.published)
+    article.update({k: iso(v) for k, v in article.items() if isinstance(v, dt.date)})
     return {"article": article, "summary": b.summary,
             "actors": [{**actor_record(x), "salience": x.salience, "aliases": list(x.aliases)}
                        for x in b.actors],
@@ -60,7 +60,7 @@ def briefing_to_cache(b: Briefing) -> dict:
 def briefing_from_cache(data: dict, source: Source) -> Briefing:
     """The inverse of briefing_to_cache, for a source read now."""
     art = dict(data["article"])
-    art["published"] = day_or_none(art.get("published"))
+    art.update({k: day_or_none(art.get(k)) for k in ARTICLE_DATES})
     return Briefing(
         source=source, article=Article(**art), summary=data["summary"],
         actors=tuple(Actor(name=x["name"], kind=x["kind"], role=x["role"],
@@ -79,3 +79,4 @@ def day_or_none(value: str | None) -> dt.date | None:
 
 
 ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
+ARTICLE_DATES = ("published", "viewed")

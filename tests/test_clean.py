@@ -301,3 +301,14 @@ def test_html_benchmark_sample_f1():
         data = gzip.decompress((AEB / "html" / f"{k}.html.gz").read_bytes())
         scores.append(shingle_f1(truth[k]["articleBody"], clean(parse_source(data, Path("x.html"), "html", k)).body))
     assert sum(scores) / len(scores) >= 0.9
+
+
+def test_a_date_over_the_headline_is_when_the_page_was_viewed():
+    from generator.clean import clean_text
+
+    text = ("TopTuesday, January 18, 2022\nHomeBlogLeaders speak again\n\nLeaders speak again\n\n"
+            "The two leaders spoke by telephone on Thursday, the second call in three weeks, "
+            "officials in both capitals said afterwards.\n\nThey agreed to hold talks next month.\n")
+    article = clean_text(text)
+    assert article.published is None
+    assert article.viewed == dt.date(2022, 1, 18)
