@@ -74,7 +74,7 @@ def analyse_many(paths: Iterable[tuple[Path, str]], nlp, raw: bool = False,
 
     for path, key in paths:
         try:
-            source = read_source(path, None, **({"max_bytes": max_bytes} if max_bytes else {}))
+            source = read_source(path, None, verbatim=raw, **({"max_bytes": max_bytes} if max_bytes else {}))
             source = replace(source, key=key)
             pending.append((source, prepare(source, raw)))
             ordered.append(None)

@@ -66,8 +66,13 @@ def source_key(path: Path, root: Path | None) -> str:
     return path.name
 
 
-def read_source(path: Path, root: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> Source:
-    """Read one file into a Source; raise SourceError with a one-line reason."""
+def read_source(path: Path, root: Path | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
+                verbatim: bool = False) -> Source:
+    """Read one file into a Source; raise SourceError with a one-line reason.
+
+    verbatim keeps the decoded text exactly as it is (`extract --raw`): no mojibake
+    repair, no line-end normalisation.
+    """
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise SourceError(f"unsupported file type {path.suffix!r} (expected one of {', '.join(SUFFIXES)})")
@@ -78,17 +83,17 @@ def read_source(path: Path, root: Path | None = None, max_bytes: int = DEFAULT_M
         data = path.read_bytes()
     except OSError as e:
         raise SourceError(f"cannot read file: {e.strerror or e}") from None
-    return parse_source(data, path, kind, source_key(path, root))
+    return parse_source(data, path, kind, source_key(path, root), verbatim)
 
 
-def parse_source(data: bytes, path: Path, kind: str, key: str) -> Source:
+def parse_source(data: bytes, path: Path, kind: str, key: str, verbatim: bool = False) -> Source:
     """Decode bytes and split off front matter."""
     if not data.strip():
         raise SourceError("file is empty")
     for magic, what in BINARY_MAGIC.items():
         if data.startswith(magic):
             raise SourceError(f"file is {what}, not text")
-    text = decode(data)
+    text = decode(data, verbatim)
     meta, body = split_front_matter(text)
     if not body.strip() and meta.title is None:
         raise SourceError("file has no article text")
@@ -96,8 +101,8 @@ def parse_source(data: bytes, path: Path, kind: str, key: str) -> Source:
                   digest=hashlib.sha256(data).hexdigest())
 
 
-def decode(data: bytes) -> str:
-    """Bytes -> text in whatever common encoding they are in; mojibake repaired."""
+def decode(data: bytes, verbatim: bool = False) -> str:
+    """Bytes -> text in whatever common encoding they are in; mojibake repaired unless verbatim."""
     if data.startswith(b"\xef\xbb\xbf"):
         text = data[3:].decode("utf-8", errors="replace")
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -117,7 +122,7 @@ def decode(data: bytes) -> str:
                                       "(re-save it as UTF-8)") from None
     if "\x00" in text or control_share(text) > 0.05:
         raise SourceError("file is binary, not text")
-    return repair(text)
+    return text if verbatim else repair(text)
 
 
 # Well-formed UTF-8 multi-byte sequences. Text in a legacy code page almost never holds two

@@ -63,3 +63,12 @@ def test_extract_raw_keeps_the_text_verbatim(tmp_path: Path):
     record = json.loads(proc.stdout)
     assert record["body"] == text
     assert (record["title"], record["published"], record["published_basis"]) == ("A title", "2021-12-30", "metadata")
+
+
+def test_extract_raw_does_not_repair_or_normalise(tmp_path: Path):
+    text = "Guant\u00c3\u00a1namo detainees, he said.\r\nA second line.\r\n"
+    f = tmp_path / "m.txt"
+    f.write_bytes(text.encode("utf-8"))
+    raw = subprocess.run([sys.executable, "-m", "generator.cli", "extract", "--raw", str(f)],
+                         capture_output=True, text=True, cwd=ROOT)
+    assert json.loads(raw.stdout)["body"] == text
