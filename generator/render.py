@@ -9,24 +9,30 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import re
+import unicodedata
 from urllib.parse import quote
 from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 import frontmatter
 import jinja2
 from markupsafe import Markup, escape
 
-from .model import Briefing
+from . import feed
+from .model import Briefing, Failure
+from .picture import Mark, month_bars, timeline_svg
 from .records import date_record, iso, quote_record
-from .site import ActorView, Entry, Site, Story
+from .site import ActorView, Entry, Event, Site, Story, page_url_of
+from .stories import compare
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 GENERATED_MARK = "briefings"  # front matter `generator:` of every page the generator writes
 
-# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS);
-# `<`, `>` and `&` are HTML-escaped instead.
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~^=:])")
+# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS, plus `|`
+# from the tables extension); `<`, `>` and `&` are HTML-escaped instead. No others: Markdown
+# leaves a backslash before any other character on the page ("https\\://").
+MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
 
 def md_text(value: str) -> str:
@@ -51,6 +57,7 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     env.filters["external"] = external_link
     env.globals["para_link"] = lambda n: Markup(f"[¶](#p{int(n)})")
     env.filters["month"] = lambda d: d.strftime("%B %Y") if d else "Undated"
+    env.filters["html"] = lambda v: Markup(escape(" ".join(str(v).split())))  # inside raw HTML blocks
     return env
 
 
@@ -61,15 +68,21 @@ def format_day(day: dt.date | None) -> str:
 def external_link(url: str) -> Markup:
     """A link to an http(s) address from a source; anything else is shown as text."""
     if not re.match(r"https?://[^\s]+$", url or "", re.I):
-        return Markup(md_text(url or ""))
+        return Markup(escape(md_text(url or "")))
     target = quote(url, safe=":/?#@!$&'*+,;=%~")
-    return Markup(f"[{md_text(url)}]({target})")
+    return Markup(f"[{escape(md_text(url))}]({target})")
 
 
 def link(text: str, target: str, here: str) -> Markup:
     """A Markdown link from page `here` to page `target` (both docs-relative paths)."""
     rel = posixpath.relpath(target, posixpath.dirname(here) or ".")
-    return Markup(f"[{md_text(text)}]({rel})")
+    return Markup(f"[{escape(md_text(text))}]({rel})")  # the text is a source's: HTML-escaped too
+
+
+def url_from(here: str, target: str, fragment: str = "") -> str:
+    """A relative URL from the built page of `here` to the built page of `target` (raw HTML)."""
+    rel = posixpath.relpath(page_url_of(target) or ".", page_url_of(here) or ".")
+    return ("./" if rel == "." else rel + "/") + (f"#{fragment}" if fragment else "")
 
 
 def paragraphs_html(b: Briefing) -> Markup:
@@ -82,11 +95,63 @@ def paragraphs_html(b: Briefing) -> Markup:
     return Markup("\n\n".join(out))
 
 
+# Front matter keys that MkDocs Material prints into the HTML as they are, without escaping
+# (its Jinja environment has no autoescape): `title` in <title>, the header and the nav,
+# `author` in <meta name="author" content="...">. Their values are stored HTML-escaped.
+THEME_RAW_KEYS = ("title", "author", "description")
+
+
 def page(meta: dict, body: str) -> str:
     """Markdown with YAML front matter; meta keys that are None are left out."""
-    post = frontmatter.Post(body, **{k: v for k, v in meta.items() if v is not None},
-                            generator=GENERATED_MARK)
+    meta = {k: str(escape(v)) if k in THEME_RAW_KEYS and isinstance(v, str) else v
+            for k, v in meta.items() if v is not None}
+    post = frontmatter.Post(body, **meta, generator=GENERATED_MARK)
     return frontmatter.dumps(post, sort_keys=False, allow_unicode=True) + "\n"
+
+
+# Page sizes: no generated page grows with the whole site.
+BRIEFINGS_PER_PAGE = 200  # a month's list is split into pages of this many
+NEWEST_ON_INDEX = 50  # the briefings index lists this many newest before the months
+ACTORS_PER_KIND = 60  # the actors index lists the most-covered; letter pages list all
+STORIES_PER_PAGE = 100
+TIMELINE_INLINE_MAX = 150  # up to this many events, the timeline index draws and lists them all
+FILTER_ACTORS = 10  # people and organisations per briefing offered as search filters
+# Pagefind's UI loads every filter value (and its counts) before the first results: on a
+# 5,000-briefing site with a value per actor that took 15-28 s to the first result in
+# Chromium (bench/search_bench.py). Filters are offered for the most-covered actors and
+# the newest stories only; every other name is still found by the search itself.
+FILTER_TOP_ACTORS = 100
+FILTER_TOP_STORIES = 100
+
+
+def chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def numbered(base: str, n: int) -> str:
+    """'briefings/months/2021-12.md', then '...-2.md', '...-3.md' for later pages."""
+    return base if n == 1 else f"{base[:-3]}-{n}.md"
+
+
+def search_data(filters: dict[str, list[str]], meta: dict[str, str | None] | None = None) -> Markup:
+    """Hidden Pagefind filter/meta/sort attributes for a page (values escaped, keys ours)."""
+    spans = []
+    for key, values in filters.items():
+        for v in dict.fromkeys(" ".join(str(x).split()) for x in values if x):
+            spans.append(f'<span data-pagefind-filter="{key}[data-value]" data-value="{escape(v)}"></span>')
+    for key, v in (meta or {}).items():
+        if v:
+            spans.append(f'<span data-pagefind-meta="{key}[data-value]" data-value="{escape(v)}"></span>')
+            if key == "date":
+                spans.append(f'<span data-pagefind-sort="date[data-value]" data-value="{escape(v)}"></span>')
+    return Markup(f'<div class="pagefind-data" hidden>{"".join(spans)}</div>')
+
+
+def first_letter(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = re.sub(r"^the\s+", "", folded)
+    ch = next((c for c in folded if c.isalnum()), "")
+    return ch if ch.isalpha() else "other"
 
 
 class Renderer:
@@ -94,63 +159,165 @@ class Renderer:
         self.site = site
         self.env = environment(templates)
         self.home_items = home_items
+        named = [v for v in site.actors if v.actor.kind in ("person", "organization")]  # most-covered first
+        self.filter_actors = {v.actor.id for v in named[:FILTER_TOP_ACTORS]}
+        self.filter_stories = {s.id for s in site.stories[:FILTER_TOP_STORIES]}
 
     def render(self, name: str, here: str, **context: object) -> str:
         template = self.env.get_template(name)
         return template.render(site=self.site, here=here, link=lambda t, to: link(t, to, here),
-                               **context)
+                               url=lambda to, frag="": url_from(here, to, frag), **context)
 
-    def pages(self) -> dict[str, str]:
-        """Every generated page, keyed by its path under docs/."""
+    def pages(self, failures: Sequence[Failure] = ()) -> dict[str, str]:
+        """Every generated page, keyed by its path under docs/; failures go on the build report."""
         out = {e.path: self.briefing(e) for e in self.site.entries}
         out.update({v.path: self.actor(v) for v in self.site.actors})
         out.update({s.path: self.story(s) for s in self.site.stories})
-        out["briefings/index.md"] = self.index_page("briefings.md.j2", "briefings/index.md", "All briefings")
-        out["actors/index.md"] = self.index_page("actors.md.j2", "actors/index.md", "Actors")
-        out["stories/index.md"] = self.index_page("stories.md.j2", "stories/index.md", "Stories")
-        out["timeline/index.md"] = self.timeline_page()
-        out["index.md"] = self.index_page("home.md.j2", "index.md", "Briefings")
+        out.update(self.briefing_lists())
+        out.update(self.actor_lists())
+        out.update(self.story_lists())
+        out.update(self.timeline_pages())
+        out["index.md"] = page({"title": "Briefings"}, self.render("home.md.j2", "index.md", home_items=self.home_items))
+        out["feed.xml"] = feed.atom(self.site)
+        out["build-report.md"] = self.failures_page(failures)
         return out
 
+    def failures_page(self, failures: Sequence[Failure]) -> str:
+        """The sources the last build could not read, and why (the build report's own list)."""
+        rows = [{"file": Path(f.path).as_posix(), "reason": f.message} for f in failures]
+        body = self.render("failures.md.j2", "build-report.md", failures=rows)
+        return page({"title": "Build report", "failures": rows, "pagefind": False}, body)
+
+    # -------------------------------------------------------- one page per item
     def briefing(self, entry: Entry) -> str:
         b = entry.briefing
         para = b.paragraph_of
         actors = [(a, self.site.actor_of(entry, a.name), para(a.mentions[0][0]) + 1 if a.mentions else None)
                   for a in b.actors]
         speakers = {q.speaker: self.site.actor_of(entry, q.speaker) for q in b.quotes if q.speaker}
-        body = self.render("briefing.md.j2", entry.path, entry=entry, b=b, actors=actors,
-                           speakers=speakers, para=lambda span: para(span[0]) + 1,
-                           story=self.site.story_of(entry), paragraphs=paragraphs_html(b))
+        story = self.site.story_of(entry)
+        dated = sorted((d for d in b.dates if d.start), key=lambda d: (d.start, d.end or d.start, d.span))
+        marks = [Mark(d.start, d.end or d.start, d.about or d.text, f"{d.text}: {d.about or ''}",
+                      f"#p{para(d.span[0]) + 1}") for d in dated]
+        named = [view.actor.name for _, view, _ in actors if view and view.actor.id in self.filter_actors]
+        data = search_data({"type": ["Briefing"], "actor": named[:FILTER_ACTORS],
+                            "source": [b.article.source_name],
+                            "story": [story.title if story and story.id in self.filter_stories else None],
+                            "year": [str(entry.published.year) if entry.published else None]},
+                           {"date": iso(entry.published), "source": b.article.source_name})
+        body = self.render("briefing.md.j2", entry.path, entry=entry, b=b, actors=actors, dated=dated,
+                           speakers=speakers, para=lambda span: para(span[0]) + 1, story=story,
+                           paragraphs=paragraphs_html(b), search_data=data,
+                           picture=timeline_svg(marks, f"Dates in {entry.title}") if len(marks) > 1 else "")
         return page(briefing_meta(entry), body)
 
     def actor(self, view: ActorView) -> str:
-        body = self.render("actor.md.j2", view.path, view=view)
+        stories = self.site.stories_of(view)
+        data = search_data({"type": ["Actor"],
+                            "actor": [view.actor.name if view.actor.id in self.filter_actors else None]})
+        body = self.render("actor.md.j2", view.path, view=view, stories=stories, search_data=data)
         meta = {"title": view.actor.name, "kind": view.actor.kind, "aliases": list(view.actor.aliases),
                 "briefings": [e.key for e in view.entries],
                 "first_seen": iso(view.first_seen), "last_seen": iso(view.last_seen)}
         return page(meta, body)
 
     def story(self, story: Story) -> str:
-        body = self.render("story.md.j2", story.path, story=story)
+        data = search_data({"type": ["Story"], "story": [story.title if story.id in self.filter_stories else None],
+                            "source": [e.briefing.article.source_name for e in story.entries]})
+        body = self.render("story.md.j2", story.path, story=story, cmp=compare(story.entries),
+                           actor_of=lambda e, name: self.site.actor_of(e, name), search_data=data)
         return page({"title": story.title, "briefings": [e.key for e in story.entries]}, body)
 
-    def timeline_page(self) -> str:
-        days: dict[dt.date, list] = defaultdict(list)
-        for ev in self.site.timeline:
-            days[ev.start].append(ev)
-        body = self.render("timeline.md.j2", "timeline/index.md", days=sorted(days.items()))
-        return page({"title": "Timeline"}, body)
-
-    def index_page(self, template: str, here: str, title: str) -> str:
+    # -------------------------------------------------------- lists, split so none grows with the site
+    def months(self) -> list[tuple[str, list[Entry]]]:
         by_month: dict[str, list[Entry]] = defaultdict(list)
-        for e in self.site.entries:
-            by_month[e.published.strftime("%B %Y") if e.published else "Undated"].append(e)
-        kinds = defaultdict(list)
+        for e in self.site.entries:  # newest first, undated last
+            by_month[e.month].append(e)
+        return list(by_month.items())
+
+    def briefing_lists(self) -> dict[str, str]:
+        out, months = {}, []
+        for key, entries in self.months():
+            parts = chunks(entries, BRIEFINGS_PER_PAGE)
+            paths = [numbered(f"briefings/months/{key}.md", n) for n in range(1, len(parts) + 1)]
+            label = month_label(key)
+            for n, (path, part) in enumerate(zip(paths, parts), 1):
+                body = self.render("month.md.j2", path, label=label, entries=part, pages=paths, number=n)
+                out[path] = page({"title": f"Briefings: {label}", "pagefind": False}, body)
+            months.append((label, len(entries), paths[0]))
+        body = self.render("briefings.md.j2", "briefings/index.md", newest=self.site.entries[:NEWEST_ON_INDEX],
+                           months=months)
+        out["briefings/index.md"] = page({"title": "All briefings", "pagefind": False}, body)
+        return out
+
+    def actor_lists(self) -> dict[str, str]:
+        kinds: dict[str, list[ActorView]] = defaultdict(list)
+        letters: dict[str, list[ActorView]] = defaultdict(list)
         for v in self.site.actors:
             kinds[v.actor.kind].append(v)
-        body = self.render(template, here, by_month=list(by_month.items()), kinds=kinds,
-                           home_items=self.home_items)
-        return page({"title": title}, body)
+            letters[first_letter(v.actor.name)].append(v)
+        out = {}
+        letter_pages = []
+        for letter in sorted(letters, key=lambda x: (x == "other", x)):
+            path = f"actors/letters/{letter}.md"
+            views = sorted(letters[letter], key=lambda v: (v.actor.name.lower(), v.actor.id))
+            body = self.render("letter.md.j2", path, letter=letter, views=views)
+            out[path] = page({"title": f"Actors: {letter.upper()}", "pagefind": False}, body)
+            letter_pages.append((letter, path))
+        body = self.render("actors.md.j2", "actors/index.md", kinds=kinds, top=ACTORS_PER_KIND, letters=letter_pages)
+        out["actors/index.md"] = page({"title": "Actors", "pagefind": False}, body)
+        return out
+
+    def story_lists(self) -> dict[str, str]:
+        parts = chunks(list(self.site.stories), STORIES_PER_PAGE)
+        paths = [numbered("stories/index.md", n).replace("index-", "page-") for n in range(1, len(parts) + 1)]
+        out = {}
+        for n, (path, part) in enumerate(zip(paths, parts), 1):
+            body = self.render("stories.md.j2", path, stories=part, pages=paths, number=n)
+            out[path] = page({"title": "Stories", "pagefind": False}, body)
+        return out
+
+    def timeline_pages(self) -> dict[str, str]:
+        by_month: dict[str, list[Event]] = defaultdict(list)
+        for ev in self.site.timeline:
+            by_month[ev.start.strftime("%Y-%m")].append(ev)
+        out, months = {}, []
+        for key, events in sorted(by_month.items(), reverse=True):
+            path = f"timeline/{key}.md"
+            body = self.render("timeline.md.j2", path, title=f"Timeline: {month_label(key)}",
+                               picture=self.picture(events, path, month_label(key)), days=days_of(events),
+                               months=[], overview=False)
+            out[path] = page({"title": f"Timeline: {month_label(key)}", "pagefind": False}, body)
+            months.append((month_label(key), len(events), path, dt.date(int(key[:4]), int(key[5:]), 1)))
+        everything = len(self.site.timeline) <= TIMELINE_INLINE_MAX
+        if everything:
+            picture = self.picture(self.site.timeline, "timeline/index.md", "all briefings")
+        else:
+            bars = [(first, n, url_from("timeline/index.md", path)) for _, n, path, first in sorted(months, key=lambda m: m[3])]
+            picture = month_bars(bars, "Dated events per month")
+        body = self.render("timeline.md.j2", "timeline/index.md", title="Timeline", picture=picture,
+                           days=days_of(self.site.timeline) if everything else [], months=months, overview=True)
+        out["timeline/index.md"] = page({"title": "Timeline", "pagefind": False}, body)
+        return out
+
+    def picture(self, events, here: str, label: str) -> Markup:
+        marks = [Mark(ev.start, ev.end, ev.date.about or ev.date.text,
+                      f"{format_day(ev.start)}: {ev.date.about or ev.date.text} ({ev.entry.title})",
+                      url_from(here, ev.entry.path, f"p{ev.paragraph + 1}")) for ev in events]
+        return timeline_svg(marks, f"Timeline of {label}")
+
+
+def days_of(events) -> list[tuple[dt.date, list[Event]]]:
+    days: dict[dt.date, list[Event]] = defaultdict(list)
+    for ev in events:
+        days[ev.start].append(ev)
+    return sorted(days.items())
+
+
+def month_label(key: str) -> str:
+    if key == "undated":
+        return "Undated"
+    return dt.date(int(key[:4]), int(key[5:7]), 1).strftime("%B %Y")
 
 
 def briefing_meta(entry: Entry) -> dict:

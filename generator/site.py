@@ -10,6 +10,9 @@ from .model import Briefing, DateRef, Quote
 from .slugs import short_hash, slugify
 
 
+ACTOR_PAGE_MIN_BRIEFINGS = 2  # see has_page
+
+
 @dataclass(frozen=True)
 class Entry:
     """A briefing as placed on the site."""
@@ -32,6 +35,15 @@ class Entry:
     @property
     def path(self) -> str:
         return f"briefings/{self.slug}.md"
+
+    @property
+    def source_label(self) -> str:
+        """The outlet's name, or the headline when the source is unknown."""
+        return self.briefing.article.source_name or self.title
+
+    @property
+    def month(self) -> str:
+        return month_key(self.published)
 
 
 @dataclass(frozen=True)
@@ -98,7 +110,17 @@ class Site:
         return self._actor_index().get((entry.key, name))
 
     def story_of(self, entry: Entry) -> Story | None:
-        return next((s for s in self.stories if entry in s.entries), None)
+        index = self.__dict__.get("_stories")
+        if index is None:
+            index = {e.key: s for s in self.stories for e in s.entries}
+            object.__setattr__(self, "_stories", index)
+        return index.get(entry.key)
+
+    def stories_of(self, view: ActorView) -> tuple[Story, ...]:
+        """The stories an actor's briefings belong to, newest first."""
+        found = {id(s): s for s in (self.story_of(e) for e in view.entries) if s is not None}
+        order = {id(s): i for i, s in enumerate(self.stories)}
+        return tuple(sorted(found.values(), key=lambda s: order[id(s)]))
 
     def _actor_index(self) -> dict[tuple[str, str], ActorView]:
         index = self.__dict__.get("_index")
@@ -110,6 +132,19 @@ class Site:
                         index.setdefault((key, name), view)
             object.__setattr__(self, "_index", index)
         return index
+
+
+def page_url_of(path: str) -> str:
+    """Where MkDocs (use_directory_urls) puts a docs page, relative to the site root."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index":
+        return ""
+    return stem[:-len("index")] if stem.endswith("/index") else stem + "/"
+
+
+def month_key(day: dt.date | None) -> str:
+    """'2021-12' for a day in December 2021; 'undated' for None."""
+    return f"{day:%Y-%m}" if day else "undated"
 
 
 def newest_first(entries: Sequence[Entry]) -> tuple[Entry, ...]:
@@ -128,10 +163,20 @@ def assemble(briefings: Sequence[Briefing], overrides: Overrides = Overrides()) 
     entries = newest_first([Entry(b, entry_slug(b)) for b in briefings if not b.error])
     by_key = {e.key: e for e in entries}
     site_actors = resolve_actors([(e.key, e.briefing.actors) for e in entries], overrides)
-    actors = tuple(actor_view(a, by_key) for a in site_actors)
+    actors = tuple(v for v in (actor_view(a, by_key) for a in site_actors) if has_page(v))
     actors = tuple(sorted(actors, key=lambda v: (-len(v.entries), -len(v.said), v.actor.name.lower())))
     return Site(entries=entries, actors=actors, timeline=timeline(entries),
                 stories=group_stories(entries, actors))
+
+
+def has_page(view: ActorView) -> bool:
+    """Whether an actor gets a page: quoted, or named in several briefings.
+
+    A name seen once and never quoted (most places and passers-by) would add a
+    page per briefing on a large site (a 5,000-briefing BBC site has ~25,000 such
+    names) and tell the reader nothing the briefing does not; it stays plain text.
+    """
+    return bool(view.said) or len(view.entries) >= ACTOR_PAGE_MIN_BRIEFINGS
 
 
 def actor_view(actor: SiteActor, by_key: dict[str, Entry]) -> ActorView:

@@ -11,7 +11,7 @@ from generator import nlp as nlp_module
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-PROJECT_FILES = ("mkdocs.yml", "docs", "templates", "seeds", "actors.yml")
+PROJECT_FILES = ("mkdocs.yml", "docs", "templates", "overrides", "seeds", "actors.yml")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -34,7 +34,7 @@ def copy_project(dest: Path, seeds: Path | None = None) -> Path:
         if not src.exists():
             continue
         if src.is_dir():
-            ignore = shutil.ignore_patterns("briefings", "actors", "stories", "timeline") if name == "docs" else None
+            ignore = shutil.ignore_patterns("briefings", "actors", "stories", "timeline", "feed.xml") if name == "docs" else None
             shutil.copytree(src, dest / name, ignore=ignore)
         else:
             shutil.copy2(src, dest / name)

@@ -61,9 +61,15 @@ def test_no_page_chrome_in_a_briefing(seed_project: Path):
 
 
 def test_search_index_finds_kumoch(seed_project: Path):
-    index = seed_project / "site" / "search" / "search_index.json"
-    docs = json.loads(index.read_text())["docs"]
-    hits = {d["location"].split("#")[0] for d in docs if "Kumoch" in d["text"] + d["title"]}
+    """The Pagefind index (gzip'd JSON fragments, one per page) holds Kumoch's briefing and page."""
+    import gzip
+
+    hits = set()
+    for fragment in (seed_project / "site" / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(fragment.read_bytes())
+        page = json.loads(data[data.index(b"{"):])
+        if "Kumoch" in page["content"] + page["meta"].get("title", ""):
+            hits.add(page["url"].strip("/"))
     assert any(h.startswith("briefings/") for h in hits)
     assert any(h.startswith("actors/jakub-kumoch") for h in hits)
 

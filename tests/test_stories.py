@@ -1,0 +1,187 @@
+"""Stories: one event told by several sources is one story; its sources set side by side."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import frontmatter
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
+from generator.site import assemble
+from generator.stories import compare, group_stories, words
+
+from .conftest import SHARED
+
+BBC = SHARED / "bench" / "bbc"
+
+CALL = ("President Joe Biden and Vladimir Putin spoke by telephone on Thursday about Ukraine. The call was "
+        "described as “serious and substantial” by an official. Security talks in Geneva follow next month, "
+        "and NATO will meet Russia two days later. Biden warned of sanctions; Putin warned of a rupture.")
+CALL_RETOLD = ("Thursday's telephone conversation between Biden and Putin brought no breakthrough, a Polish "
+               "minister said. The White House called the call “serious and substantial.” Talks in Geneva "
+               "and a NATO-Russia forum are next; Ukraine remains the concern of the alliance.")
+FOOTBALL = ("Arsenal beat Chelsea two goals to one at the Emirates on Saturday. Thierry Henry scored twice "
+            "before half time and the manager praised a young defence that held out under late pressure.")
+
+
+def briefing(key: str, body: str, title: str = "", published: dt.date | None = None, actors=(), dates=(),
+             quotes=()) -> Briefing:
+    source = Source(path=Path(key), key=key, kind="text", text=body)
+    return Briefing(source=source, article=Article(body=body, title=title or key, published=published),
+                    actors=tuple(actors), dates=tuple(dates), quotes=tuple(quotes))
+
+
+def person(name: str) -> Actor:
+    return Actor(name=name, kind="person")
+
+
+def org(name: str) -> Actor:
+    return Actor(name=name, kind="organization")
+
+
+def day_ref(body: str, text: str, start: dt.date, end: dt.date | None = None, about: str | None = None) -> DateRef:
+    i = body.index(text)
+    return DateRef(text=text, span=(i, i + len(text)), type="DATE", value=start.isoformat(), start=start,
+                   end=end, about=about)
+
+
+def quote_ref(body: str, text: str, speaker: str | None = None) -> Quote:
+    i = body.index(text)
+    return Quote(text=text, span=(i, i + len(text)), speaker=speaker)
+
+
+def call_pair(days_apart: int = 1) -> list[Briefing]:
+    thursday = dt.date(2021, 12, 30)
+    a = briefing("a.txt", CALL, "Biden and Putin speak again", thursday,
+                 [person("Joe Biden"), person("Vladimir Putin"), org("NATO")],
+                 [day_ref(CALL, "Thursday", thursday)], [quote_ref(CALL, "“serious and substantial”", "official")])
+    b = briefing("b.txt", CALL_RETOLD, "No breakthrough expected", thursday + dt.timedelta(days=days_apart),
+                 [person("Biden"), person("Putin"), org("NATO"), org("White House")],
+                 [day_ref(CALL_RETOLD, "Thursday", thursday)],
+                 [quote_ref(CALL_RETOLD, "“serious and substantial.”", "White House")])
+    return [a, b]
+
+
+def story_keys(briefings) -> list[set[str]]:
+    return [{e.key for e in s.entries} for s in assemble(briefings).stories]
+
+
+# ------------------------------------------------------------ grouping
+def test_one_event_in_different_words_is_one_story():
+    assert story_keys(call_pair()) == [{"a.txt", "b.txt"}]
+
+
+def test_an_unrelated_article_stays_apart():
+    football = briefing("c.txt", FOOTBALL, "Arsenal beat Chelsea", dt.date(2021, 12, 31),
+                        [person("Thierry Henry"), org("Arsenal"), org("Chelsea")])
+    assert story_keys([*call_pair(), football]) == [{"a.txt", "b.txt"}]
+
+
+def test_articles_published_weeks_apart_are_different_stories():
+    assert story_keys(call_pair(days_apart=30)) == []
+
+
+def test_shared_names_alone_do_not_make_a_story():
+    """The same people in different words, with no shared day or quote: different events."""
+    a = briefing("a.txt", CALL, "Biden and Putin speak", None, [person("Joe Biden"), person("Vladimir Putin")])
+    other = "Biden and Putin have met before: in Geneva in June the two men spent hours on arms control."
+    b = briefing("b.txt", other, "A summit recalled", None, [person("Biden"), person("Putin")])
+    assert story_keys([a, b]) == []
+
+
+def test_the_same_text_twice_is_one_story_without_extracted_data():
+    assert story_keys([briefing("x/1.txt", CALL), briefing("y/2.txt", CALL)]) == [{"x/1.txt", "y/2.txt"}]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The President's call", ["president", "call"]),
+    ("Biden-Putin talks in 2021", ["biden-putin", "talks"]),
+    ("and the of", []),
+    ("", []),
+])
+def test_words(text, expected):
+    assert words(text) == expected
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.text(max_size=300), max_size=6))
+def test_grouping_is_total(texts):
+    entries = assemble([briefing(f"{i}.txt", t) for i, t in enumerate(texts)]).entries
+    stories = group_stories(entries)
+    seen = [e.key for s in stories for e in s.entries]
+    assert len(seen) == len(set(seen)) and all(len(s.entries) >= 2 for s in stories)
+
+
+# ------------------------------------------------------------ comparing sources
+def test_sources_side_by_side():
+    a, b = call_pair()
+    geneva_a = "Talks in Geneva on Jan. 9-10 follow."
+    geneva_b = "Talks open in Geneva on January 10."
+    a = briefing("a.txt", CALL + "\n\n" + geneva_a, a.article.title, a.article.published, a.actors,
+                 a.dates + (day_ref(CALL + "\n\n" + geneva_a, "Jan. 9-10", dt.date(2022, 1, 9), dt.date(2022, 1, 10),
+                                    "security talks in Geneva"),), a.quotes)
+    b = briefing("b.txt", CALL_RETOLD + "\n\n" + geneva_b, b.article.title, b.article.published, b.actors,
+                 b.dates + (day_ref(CALL_RETOLD + "\n\n" + geneva_b, "January 10", dt.date(2022, 1, 10)),), b.quotes)
+    entries = assemble([a, b]).entries
+    cmp = compare(entries)
+    assert [{acc.item.text for acc in g} for g in cmp.agreed_dates] == [{"Thursday"}]
+    assert [{acc.item.text for acc in g} for g in cmp.differing_dates] == [{"Jan. 9-10", "January 10"}]
+    differing = cmp.differing_dates[0]
+    assert {acc.entry.key for acc in differing} == {"a.txt", "b.txt"}
+    assert all(acc.paragraph == 1 for acc in differing)  # each links to its own paragraph
+    assert [{acc.entry.key for acc in g} for g in cmp.shared_quotes] == [{"a.txt", "b.txt"}]
+    assert {name for name, _, _ in cmp.shared_names} == {"Joe Biden", "Vladimir Putin", "NATO"}
+    assert dict((e.key, names) for e, names in cmp.only_names) == {"a.txt": (), "b.txt": ("White House",)}
+    assert dict((e.key, tuple(s)) for e, s in cmp.speakers) == {"a.txt": (("official", 1),),
+                                                                 "b.txt": (("White House", 1),)}
+
+
+def test_a_long_range_is_not_a_difference():
+    """'next month' (a whole month) overlaps every day in it; it is no disagreement."""
+    body_a, body_b = "Talks next month.", "Talks on January 10."
+    a = briefing("a.txt", body_a, dates=[day_ref(body_a, "next month", dt.date(2022, 1, 1), dt.date(2022, 1, 31))])
+    b = briefing("b.txt", body_b, dates=[day_ref(body_b, "January 10", dt.date(2022, 1, 10))])
+    cmp = compare(assemble([a, b]).entries)
+    assert cmp.differing_dates == () and cmp.agreed_dates == ()
+
+
+# ------------------------------------------------------------ real articles
+@pytest.mark.slow
+def test_the_seeds_are_one_story(seed_project: Path):
+    pages = [frontmatter.load(p) for p in (seed_project / "docs" / "stories").glob("*.md") if p.name != "index.md"]
+    assert [sorted(p.metadata["briefings"]) for p in pages] == [["000_34803b59c0fdaac2.txt",
+                                                                  "002_86d4310e58a1360b.txt"]]
+    html = next((seed_project / "site" / "stories").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "What they agree on" in html and "Where they differ" in html and "Who each source quotes" in html
+    assert "serious and substantial" in html  # both quote the official's words
+
+
+@pytest.mark.slow
+def test_the_seeds_differ_on_the_geneva_talks(seed_project: Path):
+    """'Jan. 9-10' and 'January 10': shown as a difference once the dates are extracted."""
+    page = next(p for p in (seed_project / "docs" / "stories").glob("*.md") if p.name != "index.md")
+    text = page.read_text(encoding="utf-8")
+    dated = [frontmatter.load(p).metadata["dates"] for p in (seed_project / "docs" / "briefings").glob("*.md")
+             if "source_file" in frontmatter.load(p).metadata]
+    if not all(any(d["start"] == "2022-01-10" for d in ds) for ds in dated):
+        pytest.xfail("the date extractor does not yet place both Geneva dates on the calendar")
+    assert "Dates given differently" in text and "Jan\\. 9\\-10" in text and "January 10" in text
+
+
+@pytest.mark.slow
+def test_unrelated_bbc_articles_stay_apart(nlp):
+    """Forty BBC articles from five desks: no story mixes desks, and only retellings group."""
+    if not BBC.is_dir():
+        pytest.skip("../shared/bench/bbc not present: the BBC corpus is needed for this test")
+    from generator.pipeline import analyse_many
+
+    paths = [p for topic in sorted(BBC.iterdir()) if topic.is_dir() for p in sorted(topic.glob("*.txt"))[:8]]
+    briefings = [b for b in analyse_many([(p, p.relative_to(BBC).as_posix()) for p in paths], nlp) if not b.error]
+    assert len(briefings) >= 35
+    stories = assemble(briefings).stories
+    for story in stories:
+        assert len({e.key.split("/")[0] for e in story.entries}) == 1, [e.title for e in story.entries]
+    assert len(stories) <= 2, [[e.title for e in s.entries] for s in stories]
