@@ -1,0 +1,106 @@
+"""Property tests: any Unicode text and front matter in, no exception, valid output, spans inside."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+from pathlib import Path
+
+import frontmatter
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.model import Actor, Article, Briefing, Meta, Quote, Source
+from generator.pipeline import NoArticleText, finish, prepare
+from generator.records import contract_record
+from generator.render import Renderer
+from generator.site import assemble
+from generator.sources import SourceError, parse_source
+
+HOSTILE_BITS = ["<script>alert(1)</script>", "{{ 7*7 }}", "{% raw %}", "\n---\n", "[x](javascript:a)",
+                "<img src=x onerror=alert(1)>", "&amp;", "|", "#", "\\", "\u202e", "\x00", "`", "*"]
+texts = st.lists(st.one_of(st.text(max_size=40), st.sampled_from(HOSTILE_BITS)), max_size=12).map("".join)
+SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                           HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(body=texts, kind=st.sampled_from(["text", "markdown", "html"]))
+def test_extraction_of_any_text_is_total_and_spans_are_inside(nlp, body: str, kind: str):
+    source = Source(path=Path("x.txt"), key="x.txt", kind=kind, text=body, meta=Meta())
+    try:
+        article = prepare(source)
+    except NoArticleText:
+        return
+    b = finish(source, article, nlp(article.body))
+    text = article.body
+    for a in b.actors:
+        assert all(0 <= s < e <= len(text) for s, e in a.mentions)
+    for q in b.quotes:
+        assert text[q.span[0]:q.span[1]] == q.text
+    for d in b.dates:
+        assert text[d.span[0]:d.span[1]] == d.text
+    record = contract_record(b, "x.txt")
+    assert json.loads(json.dumps(record, ensure_ascii=False)) == record
+
+
+@SETTINGS
+@given(data=st.binary(max_size=300), front=st.dictionaries(
+    st.sampled_from(["title", "published", "source", "url", "author", "layout"]),
+    st.one_of(texts, st.integers(), st.booleans(), st.none(), st.lists(st.text(max_size=5), max_size=2)),
+    max_size=4))
+def test_reading_any_bytes_and_front_matter_raises_only_source_errors(data: bytes, front: dict):
+    import yaml
+
+    head = b"---\n" + yaml.safe_dump(front, allow_unicode=True).encode("utf-8", "surrogatepass") + b"---\n"
+    for raw in (data, head + data):
+        try:
+            source = parse_source(raw, Path("x.md"), "markdown", "x.md")
+        except SourceError as e:
+            assert "\n" not in str(e)
+            continue
+        assert isinstance(source.text, str)
+
+
+names = st.one_of(texts.filter(lambda s: s.strip()), st.sampled_from(["index", "../../etc", "..", "CON",
+                                                                      "a/b", "search", "404", "assets"]))
+
+
+@st.composite
+def briefings(draw) -> Briefing:
+    body = draw(texts.filter(lambda s: s.strip()))
+    title = draw(st.one_of(st.none(), texts.filter(lambda s: s.strip())))
+    key = draw(st.sampled_from(["a.txt", "dir/b c.md", "ünï cødé.txt", "..x.txt", "x" * 200 + ".txt"]))
+    actors = []
+    for name in draw(st.lists(names, max_size=3, unique=True)):
+        s = draw(st.integers(0, len(body) - 1))
+        actors.append(Actor(name=" ".join(name.split()) or "x", kind=draw(st.sampled_from(["person", "organization", "place"])),
+                            mentions=((s, min(len(body), s + 1)),)))
+    quotes = ()
+    if len(body) > 2:
+        quotes = (Quote(text=body[:2], span=(0, 2), speaker=actors[0].name if actors else None),)
+    article = Article(body=body, title=" ".join(title.split()) if title else None, title_basis="text",
+                      published=draw(st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 1, 1)))),
+                      source_name=draw(st.one_of(st.none(), texts)), author=draw(st.one_of(st.none(), texts)),
+                      url=draw(st.one_of(st.none(), texts.map(lambda s: "https://x.example/" + s))),
+                      credit=draw(st.one_of(st.none(), texts)))
+    source = Source(path=Path(key), key=key, kind="text", text=body, meta=Meta())
+    return Briefing(source=source, article=article, summary=draw(texts), actors=tuple(actors), quotes=quotes)
+
+
+@SETTINGS
+@given(bs=st.lists(briefings(), min_size=1, max_size=3, unique_by=lambda b: b.source.key))
+def test_rendering_any_briefing_gives_valid_pages_inside_docs(bs: list[Briefing]):
+    site = assemble(bs)
+    pages = Renderer(site).pages()
+    for rel, text in pages.items():
+        assert not rel.startswith("/") and ".." not in rel.split("/"), rel
+        if not rel.endswith(".md"):
+            continue
+        post = frontmatter.loads(text)
+        assert post.metadata["generator"] == "briefings"
+        assert text.endswith("\n")
+        assert "<script" not in post.content.lower(), rel  # the front matter is data, not page
+    for e in site.entries:
+        meta = frontmatter.loads(pages[e.path]).metadata
+        assert html.unescape(meta["title"]) == (e.briefing.article.title or e.title)
