@@ -7,6 +7,7 @@ a kind or a role. Pure: no I/O except load_overrides.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -56,6 +57,7 @@ class SiteActor:
     articles: tuple[str, ...] = ()
 
 
+@functools.lru_cache(maxsize=200_000)  # names repeat across articles; folding is the hot spot
 def fold(text: str) -> str:
     """Lowercase ASCII, single-spaced: the form names are compared in."""
     text = unicodedata.normalize("NFKD", (text or "").translate(UNDECOMPOSED))
@@ -63,6 +65,7 @@ def fold(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+@functools.lru_cache(maxsize=200_000)
 def person_key(name: str) -> tuple[str, ...]:
     """A person's name tokens without honorifics: 'President Joe Biden' -> ('joe', 'biden')."""
     return tuple(t for t in re.findall(r"[\w'.-]+", fold(name)) if t not in HONORIFICS)
@@ -157,9 +160,14 @@ def prepared(per_article, overrides: Overrides):
 
 
 def cluster(items: list[tuple[str, Actor]], split: set[str]) -> list[Cluster]:
-    """Group actors: same kind and a shared name; a lone surname joins its only full name."""
-    clusters: list[Cluster] = []
-    index: dict[tuple[str, str], Cluster] = {}
+    """Group actors: same kind and a shared name; a lone surname joins its only full name.
+
+    Near-linear in the number of actors: a merge re-points only the smaller
+    cluster's names, and lone surnames are looked up in a surname index.
+    """
+    clusters: dict[int, Cluster] = {}
+    keys_of: dict[int, list[tuple[str, str]]] = {}
+    index: dict[tuple[str, str], int] = {}
     lone: list[tuple[str, Actor]] = []
     for key, a in items:
         if a.kind == "person" and len(person_key(a.name)) < 2 and fold(a.name) not in split:
@@ -169,30 +177,49 @@ def cluster(items: list[tuple[str, Actor]], split: set[str]) -> list[Cluster]:
         if a.kind == "person":
             names = [n for n in names if len(person_key(n)) >= 2]
         keys = [(a.kind, name_key(a.kind, n)) for n in names]
-        found = [index[k] for k in keys if k in index]
-        target = found[0] if found else Cluster(a.kind)
+        found = list(dict.fromkeys(index[k] for k in keys if k in index))
         if not found:
-            clusters.append(target)
-        for other in found[1:]:
-            if other is not target:
-                target.items.extend(other.items)
-                clusters.remove(other)
-                for k, c in list(index.items()):
-                    if c is other:
-                        index[k] = target
-        target.items.append((key, a))
+            target = len(clusters)
+            clusters[target], keys_of[target] = Cluster(a.kind), []
+        else:
+            target = max(found, key=lambda c: len(keys_of[c]))
+        for other in found:
+            if other != target:  # merge the smaller into the larger
+                clusters[target].items.extend(clusters.pop(other).items)
+                for k in keys_of.pop(other):
+                    index[k] = target
+                    keys_of[target].append(k)
+        clusters[target].items.append((key, a))
         for k in keys:
-            index[k] = target
+            if index.get(k) != target:
+                index[k] = target
+                keys_of[target].append(k)
+    homes = surname_index(clusters, split)
     for key, a in lone:
-        target = surname_home(clusters, a, split)
+        token = (person_key(a.name) or (fold(a.name),))[-1]
+        owners = homes.get(token, set())
+        target = next(iter(owners)) if len(owners) == 1 else index.get((a.kind, name_key(a.kind, a.name)))
         if target is None:
-            target = index.get((a.kind, name_key(a.kind, a.name)))
-        if target is None:
-            target = Cluster(a.kind)
-            clusters.append(target)
+            target = len(clusters) + len(lone)  # fresh ids never collide with merged-away ones
+            while target in clusters:
+                target += 1
+            clusters[target] = Cluster(a.kind)
             index[(a.kind, name_key(a.kind, a.name))] = target
-        target.items.append((key, a))
-    return clusters
+        clusters[target].items.append((key, a))
+    return list(clusters.values())
+
+
+def surname_index(clusters: dict[int, Cluster], split: set[str]) -> dict[str, set[int]]:
+    """Surname -> the person clusters with a full name ending in it (names in split excluded)."""
+    homes: dict[str, set[int]] = {}
+    for cid, c in clusters.items():
+        if c.kind != "person":
+            continue
+        for _, a in c.items:
+            tokens = person_key(a.name)
+            if tokens and fold(a.name) not in split:
+                homes.setdefault(tokens[-1], set()).add(cid)
+    return homes
 
 
 def name_key(kind: str, name: str) -> str:
@@ -200,14 +227,6 @@ def name_key(kind: str, name: str) -> str:
     if kind == "person":
         return " ".join(person_key(name)) or fold(name)
     return fold(re.sub(r"^(the|The)\s+", "", name))
-
-
-def surname_home(clusters: list[Cluster], actor: Actor, split: set[str]) -> Cluster | None:
-    """The one full-name person whose surname (or first name) a lone name is; None if not exactly one."""
-    token = (person_key(actor.name) or (fold(actor.name),))[-1]
-    homes = [c for c in clusters if c.kind == "person"
-             and any(person_key(a.name)[-1:] == (token,) and fold(a.name) not in split for _, a in c.items)]
-    return homes[0] if len(homes) == 1 else None
 
 
 def site_name(c: Cluster) -> str:
