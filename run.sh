@@ -31,7 +31,7 @@ case "${1:-site}" in
     setup) setup ;;
     site) setup; "$VENV/bin/briefings" build ;;
     test) setup; shift; "$VENV/bin/python" -m pytest "$@" ;;
-    bench) setup; "$VENV/bin/briefings" bench ;;
+    bench) setup; shift; "$VENV/bin/briefings" bench "$@" ;;
     serve) setup; "$VENV/bin/briefings" serve ;;
     *) echo "usage: ./run.sh site | test | bench | setup | serve" >&2; exit 2 ;;
 esac

@@ -1,13 +1,16 @@
-"""The build: seeds/ -> briefings -> docs/ Markdown -> site/. The only module that writes files.
+"""The build: seeds/ -> briefings -> docs/ Markdown -> site/. It writes docs/, the cache and site/.
 
     build(config)
-      find sources -> extract (cached by content) -> assemble the site
-      -> render pages -> write changed pages to docs/ -> mkdocs build -> swap into site/
+      find sources -> extract (cached by content; new sources in worker processes,
+      parallel.py) -> assemble the site -> render pages -> write changed pages to
+      docs/ -> MkDocs on what changed, into a new folder (htmlsite.py) -> swap into site/
 
-Per-article failures are caught in pipeline.analyse_many; here they are
-collected into the report. Hand-written files in docs/ are never touched: the
-generator only writes, rewrites or deletes files it recorded in its manifest
-(or that carry its `generator: briefings` mark) and that nobody has edited since.
+When no source, template, setting or code changed, assembling and rendering are
+skipped; when no page in docs/ changed, so is MkDocs. Per-article failures are
+caught in pipeline.analyse_many; here they are collected into the report.
+Hand-written files in docs/ are never touched: the generator only writes,
+rewrites or deletes files it recorded in its manifest (or that carry its
+`generator: briefings` mark) and that nobody has edited since.
 """
 from __future__ import annotations
 
@@ -16,27 +19,33 @@ import json
 import logging
 import os
 import shutil
-import subprocess
-import sys
 import tempfile
+import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import htmlsite
 from . import nlp as nlp_mod
+from .collection import place_undated
 from .config import Config
 from .errors import UserError
 from .identity import Overrides, load_overrides
-from .model import Briefing, Failure
-from .pipeline import analyse_many
+from .model import GENERATED_MARK, Article, Briefing, Failure
+from .parallel import analyse, progress_bar
 from .records import briefing_from_cache, briefing_to_cache
-from .render import GENERATED_MARK, Renderer
+from .render import Renderer
 from .site import Site, assemble
 from .sources import SourceError, find_sources, read_source
 
 log = logging.getLogger(__name__)
 
-EXTRACTOR_FILES = ("sources.py", "clean*.py", "metadata.py", "pipeline.py", "model.py", "extract/**/*.py")
+# Everything whose change can change what is extracted from the same bytes.
+EXTRACTOR_FILES = ("sources.py", "clean*.py", "metadata.py", "pipeline.py", "model.py", "records.py",
+                   "nlp.py", "chrome.py", "extract/**/*.py")
 MANIFEST = "manifest.json"
+PAGES_STATE = "pages-state.json"  # what the Markdown was last made from
+# The pages a build is about to write ({path: [sha256, ...]}); left behind only by a stopped build.
+PENDING = "manifest.pending.json"
 
 
 @dataclass
@@ -52,6 +61,8 @@ class Report:
     removed: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)  # generated paths left alone: edited by hand
     site_built: bool = False
+    html: str = ""  # what the HTML step did: full, dirty or unchanged
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def summary(self) -> str:
         parts = [f"{self.briefings} briefings ({self.extracted} extracted, {self.cached} from cache)",
@@ -74,15 +85,46 @@ def extractor_version(model: str) -> str:
 
 
 def cache_path(config: Config, digest: str, version: str) -> Path:
-    key = hashlib.sha256(f"{digest}:{version}".encode()).hexdigest()
-    return config.cache / "extract" / key[:2] / f"{key}.json"
+    """Where the extraction of a source with these bytes (front matter included) is kept."""
+    return config.cache / "extract" / version / digest[:2] / f"{digest}.json"
 
 
-def extract_all(config: Config, paths: list[Path], report: Report, progress=None) -> list[Briefing]:
+def prune_cache(config: Config, version: str) -> None:
+    """Drop the entries of other extractor versions: nothing will ever read them again."""
+    folder = config.cache / "extract"
+    if folder.is_dir():
+        for old in folder.iterdir():
+            if old.name != version:
+                shutil.rmtree(old, ignore_errors=True) if old.is_dir() else old.unlink(missing_ok=True)
+
+
+def from_cache(path: Path, source) -> Briefing | None:
+    """The cached Briefing (or failure) for source, or None when there is no usable entry."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        log.debug("cache entry %s unreadable; extracting again", path)
+        return None
+    try:
+        if "error" in data:
+            return Briefing(source=source, article=Article(body=""), error=str(data["error"]))
+        return briefing_from_cache(data, source)
+    except (ValueError, KeyError, TypeError, AttributeError):
+        log.debug("cache entry %s unreadable; extracting again", path)
+        return None
+
+
+def extract_all(config: Config, paths: list[Path], report: Report,
+                progress: bool | None = None) -> list[Briefing]:
     """Briefings for every source: from the cache when its bytes were seen, else extracted."""
+    started = time.perf_counter()
     model = config.model or nlp_mod.default_model()
     version = extractor_version(model)
+    prune_cache(config, version)
     done: dict[Path, Briefing] = {}
+    sources = {}
     todo: list[tuple[Path, str]] = []
     for path in paths:
         key = path.relative_to(config.seeds).as_posix()
@@ -91,42 +133,58 @@ def extract_all(config: Config, paths: list[Path], report: Report, progress=None
         except SourceError as e:
             report.failures.append(Failure(Path(config.seeds_dir) / key, str(e)))
             continue
-        cached = cache_path(config, source.digest, version)
-        if cached.exists():
-            try:
-                done[path] = briefing_from_cache(json.loads(cached.read_text(encoding="utf-8")), source)
-                report.cached += 1
-                continue
-            except (ValueError, KeyError, TypeError):
-                log.debug("cache entry %s unreadable; extracting again", cached)
-        todo.append((path, key))
+        cached = from_cache(cache_path(config, source.digest, version), source)
+        if cached is None:
+            todo.append((path, key))
+            sources[path] = source
+        elif cached.error:
+            report.failures.append(Failure(Path(config.seeds_dir) / key, cached.error))
+        else:
+            done[path] = cached
+            report.cached += 1
     if todo:
-        nlp = nlp_mod.load(model)
-        for briefing in analyse_many(todo, nlp, max_bytes=config.max_source_bytes):
-            if progress:
-                progress(1)
-            if briefing.error:
-                report.failures.append(Failure(Path(config.seeds_dir) / briefing.source.key, briefing.error))
-                continue
-            report.extracted += 1
-            source = read_source(briefing.source.path, config.seeds, config.max_source_bytes)
-            briefing = replace(briefing, source=source)
-            write_atomic(cache_path(config, source.digest, version),
-                         json.dumps(briefing_to_cache(briefing), ensure_ascii=False))
-            done[briefing.source.path] = briefing
-    return [done[p] for p in paths if p in done]
+        with progress_bar(len(todo), progress) as step:
+            for briefing in analyse(todo, model, progress=step, max_bytes=config.max_source_bytes):
+                keep(config, version, briefing, sources.get(briefing.source.path), report, done)
+    briefings = place_undated([done[p] for p in paths if p in done], lambda text: nlp_mod.load(model)(text))
+    report.timings["extract"] = time.perf_counter() - started
+    return briefings
+
+
+def keep(config: Config, version: str, briefing: Briefing, source, report: Report,
+         done: dict[Path, Briefing]) -> None:
+    """Record one fresh extraction: in the cache, and in done or the failures."""
+    parsed = briefing.source
+    if source is None or (parsed.digest and parsed.digest != source.digest):
+        source = parsed  # the file changed since we read it: key the entry by what was parsed
+    if briefing.error:
+        report.failures.append(Failure(Path(config.seeds_dir) / parsed.key, briefing.error))
+        if not briefing.error.startswith("internal error"):  # a bug fixed later must get another try
+            write_atomic(cache_path(config, source.digest, version), json.dumps({"error": briefing.error}))
+        return
+    report.extracted += 1
+    briefing = replace(briefing, source=source)
+    write_atomic(cache_path(config, source.digest, version),
+                 json.dumps(briefing_to_cache(briefing), ensure_ascii=False))
+    done[source.path] = briefing
 
 
 # ------------------------------------------------------------ writing docs/
-def write_atomic(path: Path, text: str) -> None:
-    """Write text to path so that a reader sees the old or the new file, never a part."""
+def write_atomic(path: Path, text: str, durable: bool = False) -> None:
+    """Write text to path so that a reader sees the old or the new file, never a part.
+
+    The rename alone makes this hold when the build is killed; durable also syncs the
+    bytes to disk first (for the manifest and state files, which must survive a power
+    cut: a sync per page made writing 12,800 pages take 80 s).
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
+            if durable:
+                f.flush()
+                os.fsync(f.fileno())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -154,13 +212,20 @@ def is_generated(path: Path, rel: str, manifest: dict[str, str]) -> tuple[bool, 
         return False, False
     if rel in manifest:
         return True, sha(current) == manifest[rel]
-    marked = current.startswith("---\n") and f"\ngenerator: {GENERATED_MARK}\n" in current.split("\n---", 1)[0]
+    head = current.split("\n---", 1)[0] + "\n"  # `generator:` is the last key: its newline is cut off
+    marked = current.startswith("---\n") and f"\ngenerator: {GENERATED_MARK}\n" in head
+    marked = marked or f"<!-- generator: {GENERATED_MARK} -->" in current[:200]  # feed.xml
     return marked, marked
 
 
 def write_pages(config: Config, pages: dict[str, str], report: Report) -> None:
     """Bring docs/ in line with pages, touching only files the generator owns."""
     manifest = load_manifest(config)
+    journal = config.cache / PENDING
+    pending = adopt_pending(config, manifest)
+    for rel, text in pages.items():
+        pending.setdefault(rel, set()).add(sha(text))
+    write_atomic(journal, json.dumps({k: sorted(v) for k, v in pending.items()}), durable=True)
     new_manifest: dict[str, str] = {}
     for rel, text in sorted(pages.items()):
         target = config.docs / rel
@@ -191,7 +256,25 @@ def write_pages(config: Config, pages: dict[str, str], report: Report) -> None:
             prune_empty_dirs(target.parent, config.docs)
         elif target.exists():
             log.warning("%s was edited by hand and is no longer generated; keeping it", target)
-    write_atomic(config.cache / MANIFEST, json.dumps({"files": new_manifest}, indent=1, sort_keys=True))
+    write_atomic(config.cache / MANIFEST, json.dumps({"files": new_manifest}, indent=1, sort_keys=True), durable=True)
+    journal.unlink(missing_ok=True)
+
+
+def adopt_pending(config: Config, manifest: dict[str, str]) -> dict[str, set[str]]:
+    """Pages a stopped build wrote after its last manifest: recorded as ours, not as hand edits."""
+    try:
+        data = json.loads((config.cache / PENDING).read_text(encoding="utf-8"))
+        pending = {str(k): {str(d) for d in v} for k, v in data.items()}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+    for rel, digests in pending.items():
+        try:
+            digest = sha((config.docs / rel).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            continue
+        if digest in digests:
+            manifest[rel] = digest
+    return pending
 
 
 def prune_empty_dirs(folder: Path, stop: Path) -> None:
@@ -201,36 +284,48 @@ def prune_empty_dirs(folder: Path, stop: Path) -> None:
 
 
 # ------------------------------------------------------------ the HTML site
-def mkdocs_build(config: Config, strict: bool = True) -> None:
-    """Render docs/ into a fresh folder with MkDocs, then swap it in for site/."""
+def mkdocs_build(config: Config, strict: bool = True, clean: bool = False) -> str:
+    """Bring site/ in line with docs/: render what changed into a new folder, then swap it in.
+
+    Return what was done: "full", "dirty" (only the changed pages re-rendered, in a
+    hard-link copy of the site) or "unchanged" (nothing in docs/ changed: no work).
+    """
+    todo = htmlsite.plan(config, strict, clean)
+    if todo.mode == "unchanged":
+        return todo.mode
     site = config.site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
+    htmlsite.remove_stale_builds(site)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a site is for reading
     try:
-        cmd = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--clean", "--config-file",
-               str(config.mkdocs_yml.resolve()), "--site-dir", str(tmp)]
-        if strict:
-            cmd.insert(4, "--strict")
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        proc = subprocess.run(cmd, cwd=config.root, env=env, capture_output=True, text=True)
-        if proc.returncode != 0:
-            detail = " | ".join(ln for ln in proc.stderr.splitlines() if ln.strip())[-800:]
-            raise UserError(f"mkdocs build failed; the previous site is kept: {detail}")
+        if todo.mode == "dirty":
+            htmlsite.link_copy(site, tmp)
+        htmlsite.run_mkdocs(config, tmp, todo)
         index_search(tmp)
         swap_in(tmp, site)
+        htmlsite.save_state(config, todo)
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
+    return todo.mode
 
 
 def index_search(site: Path) -> None:
-    """Hook for the search index (MkDocs Material builds its own index into the site)."""
+    """Build the Pagefind search index into the site folder (see generator/search.py)."""
+    from .search import index_site
+
+    index_site(site)
 
 
 def swap_in(new: Path, site: Path) -> None:
-    """Replace site with new in two renames; an interruption leaves one complete site."""
-    old = site.with_name(f".{site.name}-old")
+    """Replace site with new; an interruption at any point leaves one complete site."""
+    if site.exists() and exchange(new, site):
+        shutil.rmtree(new, ignore_errors=True)  # new now holds the previous site
+        return
+    old = site.with_name(f".{site.name}-old")  # without an atomic exchange: two renames
+    if old.exists() and not site.exists():
+        os.replace(old, site)  # an earlier build was stopped between the two renames
     if old.exists():
         shutil.rmtree(old)
     if site.exists():
@@ -239,22 +334,85 @@ def swap_in(new: Path, site: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
+RENAME_EXCHANGE = 2  # linux/fs.h: renameat2() flag that swaps two names in one step
+AT_FDCWD = -100
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders' names atomically (Linux renameat2); False where the system cannot."""
+    import ctypes
+
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
+
+
 # ------------------------------------------------------------ the whole build
-def build(config: Config, html: bool = True, progress=None) -> tuple[Site, Report]:
-    """Build everything; per-article failures are in the report, not raised."""
+def build(config: Config, html: bool = True, progress: bool | None = None,
+          clean: bool = False) -> tuple[Site | None, Report]:
+    """Build everything; per-article failures are in the report, not raised.
+
+    progress: show a progress bar (None: when stderr is a terminal); clean: render
+    every HTML page again instead of only those whose Markdown changed. The Site is
+    None when nothing changed since the last build (no page was assembled).
+    """
     if not config.seeds.is_dir():
         raise UserError(f"{config.seeds}: no such folder (put article files there, or pass --seeds)")
     report = Report()
     paths = find_sources(config.seeds)
     briefings = extract_all(config, paths, report, progress)
     report.briefings = len(briefings)
-    site = assemble(briefings, overrides(config))
-    pages = Renderer(site, config.root / "templates", config.home_items).pages()
-    write_pages(config, pages, report)
+    site = write_site(config, briefings, report)
     if html:
-        mkdocs_build(config)
+        started = time.perf_counter()
+        report.html = mkdocs_build(config, clean=clean)
         report.site_built = True
+        report.timings["html"] = time.perf_counter() - started
     return site, report
+
+
+def write_site(config: Config, briefings: list[Briefing], report: Report) -> Site | None:
+    """Assemble, render and write the Markdown pages, unless no input changed since last time."""
+    started = time.perf_counter()
+    key = pages_key(config, briefings, report)
+    state_file = config.cache / PAGES_STATE
+    try:
+        state = json.loads(state_file.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        state = {}
+    if state.get("key") == key and state.get("docs") == htmlsite.docs_snapshot(config.docs):
+        report.unchanged = len(load_manifest(config))
+        report.timings["pages"] = time.perf_counter() - started
+        return None
+    site = assemble(briefings, overrides(config))
+    report.timings["assemble"] = time.perf_counter() - started
+    pages = Renderer(site, config.root / "templates", config.home_items).pages(report.failures)
+    report.timings["render"] = time.perf_counter() - started - report.timings["assemble"]
+    started = time.perf_counter()
+    write_pages(config, pages, report)
+    # any later change in docs/ (a page edited or deleted by hand) shows in the snapshot
+    write_atomic(state_file, json.dumps({"key": key, "docs": htmlsite.docs_snapshot(config.docs)}))
+    report.timings["write"] = time.perf_counter() - started
+    return site
+
+
+def pages_key(config: Config, briefings: list[Briefing], report: Report) -> str:
+    """A hash of everything the Markdown pages are made from: sources, code, templates, settings."""
+    h = hashlib.sha256(repr(replace(config, root=Path("."))).encode())
+    h.update((config.model or nlp_mod.default_model()).encode())
+    here = Path(__file__).resolve().parent
+    inputs = sorted(here.rglob("*.py")) + sorted((config.root / "templates").rglob("*")) + \
+        [config.root / config.overrides_file, config.mkdocs_yml]
+    for path in inputs:
+        if path.is_file():
+            h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    for b in briefings:
+        h.update(f"{b.source.key}\0{b.source.digest}\n".encode())
+    for failure in report.failures:
+        h.update(f"{failure}\n".encode())
+    return h.hexdigest()
 
 
 def overrides(config: Config) -> Overrides:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import argparse
+import json
+import logging
 import os
 import subprocess
 import sys
@@ -9,6 +11,10 @@ from pathlib import Path
 
 from .config import load_config
 from .errors import UserError
+
+
+SITE_STEP = {"full": "every page rendered", "dirty": "changed pages rendered",
+             "unchanged": "already up to date", "": ""}
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
@@ -21,7 +27,16 @@ def add_common(p: argparse.ArgumentParser) -> None:
 
 
 def config_from(args: argparse.Namespace):
+    if getattr(args, "quiet", False):
+        logging.getLogger().setLevel(logging.ERROR)
     return load_config(args.root, seeds_dir=args.seeds_dir, model=args.model)
+
+
+def progress_option(args: argparse.Namespace) -> bool | None:
+    """False when quiet, True when asked for, else None: shown when stderr is a terminal."""
+    if getattr(args, "quiet", False):
+        return False
+    return True if getattr(args, "progress", False) else None
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -29,10 +44,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
 
     config = config_from(args)
-    _, report = build(config, html=not args.no_html)
+    _, report = build(config, html=not args.no_html, progress=progress_option(args), clean=args.clean)
     for failure in report.failures:
         print(f"briefings: {failure}", file=sys.stderr)
-    where = f" -> {config.site}" if report.site_built else ""
+    where = f" -> {config.site} ({SITE_STEP[report.html]})" if report.site_built else ""
+    if args.report_json:
+        data = {**vars(report), "failures": [str(f) for f in report.failures]}
+        args.report_json.write_text(json.dumps(data, indent=1), encoding="utf-8")
     print(f"briefings: {report.summary()}{where}")
     return 1 if report.failures else 0
 
@@ -41,25 +59,47 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Build the Markdown, then let MkDocs serve it while seeds/ is watched."""
     from .serve import serve
 
-    return serve(config_from(args), args.dev_addr)
+    return serve(config_from(args), args.dev_addr, quiet=args.quiet)
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Time cold, no-change and add-one builds on the BBC articles, next to bare spaCy."""
+    from .bench import run_bench
+
+    return run_bench(args.data, limit=args.limit, model=args.model, keep=args.keep, bare=not args.no_bare)
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    """Build, then push the site to the gh-pages branch with `mkdocs gh-deploy`."""
+    """Build the whole site (pages, search index, feed), then push site/ to the gh-pages branch.
+
+    `mkdocs gh-deploy` would rebuild the site itself, without the Pagefind index
+    and the feed; ghp-import (a dependency of MkDocs) commits site/ as it is built,
+    with a .nojekyll file so that GitHub Pages serves it unchanged.
+    """
     from .build import build
 
     config = config_from(args)
-    _, report = build(config, html=False)
+    _, report = build(config, html=True)
     for failure in report.failures:
         print(f"briefings: {failure}", file=sys.stderr)
-    cmd = [sys.executable, "-m", "mkdocs", "gh-deploy", "--strict", "--force", "--no-history",
-           "--config-file", str(config.mkdocs_yml.resolve()), "--remote-name", args.remote,
-           "--remote-branch", args.branch, "--message", "Publish briefings {sha} with MkDocs {version}"]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    proc = subprocess.run(cmd, cwd=config.root, env=env)
+    site = config.site.resolve()
+    if not (site / "index.html").is_file() or not (site / "pagefind").is_dir():
+        raise UserError(f"{site}: no complete site to publish (index.html and pagefind/ expected)")
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=config.root,
+                            capture_output=True, text=True).stdout.strip()
+    message = f"Publish briefings{' from ' + commit if commit else ''}: {report.briefings} briefings"
+    cmd = [sys.executable, "-m", "ghp_import", "--no-jekyll", "--force", "--message", message,
+           "--remote", args.remote, "--branch", args.branch, str(site)]
+    if not args.no_push:
+        cmd.insert(3, "--push")
+    if not args.keep_history:
+        cmd.insert(3, "--no-history")
+    proc = subprocess.run(cmd, cwd=config.root, capture_output=True, text=True)
     if proc.returncode != 0:
-        raise UserError(f"publishing failed (mkdocs gh-deploy exit {proc.returncode})")
-    print(f"briefings: {report.summary()}; published to {args.remote}/{args.branch}")
+        detail = " | ".join(ln for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip())[-600:]
+        raise UserError(f"publishing failed (ghp-import exit {proc.returncode}): {detail}")
+    where = f"{args.remote}/{args.branch}" if not args.no_push else f"the local branch {args.branch}"
+    print(f"briefings: {report.summary()}; published to {where}")
     return 1 if report.failures else 0
 
 
@@ -70,6 +110,11 @@ def add_site_commands(sub: argparse._SubParsersAction) -> None:
                                    "render the site into site/. Exit status 1 when a source failed.")
     add_common(b)
     b.add_argument("--no-html", action="store_true", help="write the Markdown only, skip mkdocs")
+    b.add_argument("--clean", action="store_true",
+                   help="render every HTML page again (default: only pages whose Markdown changed)")
+    b.add_argument("--progress", action="store_true",
+                   help="show the progress bar even when stderr is not a terminal")
+    b.add_argument("--report-json", type=Path, help=argparse.SUPPRESS)  # for `briefings bench`
     b.set_defaults(func=cmd_build)
 
     s = sub.add_parser("serve", help="live preview that rebuilds when seeds/ changes",
@@ -80,9 +125,33 @@ def add_site_commands(sub: argparse._SubParsersAction) -> None:
     s.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("publish", help="build and push the site to GitHub Pages (gh-pages branch)",
-                       description="Build, then publish with `mkdocs gh-deploy` to the gh-pages branch "
-                                   "of the git remote.")
+                       description="Build the whole site (pages, Pagefind search index, feed), commit "
+                                   "site/ to the gh-pages branch with ghp-import (with .nojekyll) and "
+                                   "push it to the git remote. Set site_url in mkdocs.yml to the "
+                                   "published address; links are relative, so a project subpath works.")
     add_common(p)
     p.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
     p.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    p.add_argument("--no-push", action="store_true", help="commit to the local branch only, do not push")
+    p.add_argument("--keep-history", action="store_true",
+                   help="add a commit on top of the branch instead of replacing it (default: one commit)")
     p.set_defaults(func=cmd_publish)
+
+    add_bench_command(sub)
+
+
+def add_bench_command(sub: argparse._SubParsersAction) -> None:
+    from .bench import DEFAULT_DATA
+
+    c = sub.add_parser("bench", help="time full and incremental builds on the BBC articles",
+                       description="Build a site from the BBC articles in ../shared/bench/bbc in a "
+                                   "temporary project: cold, again with no change, then after adding "
+                                   "one article; print wall time, peak memory and articles per second "
+                                   "next to bare spaCy nlp.pipe on the same texts.")
+    c.add_argument("--data", type=Path, default=DEFAULT_DATA,
+                   help=f"folder of articles, one topic per subfolder (default: {DEFAULT_DATA})")
+    c.add_argument("--limit", type=int, default=None, metavar="N", help="use only the first N articles")
+    c.add_argument("--model", help="spaCy model package (default as for build)")
+    c.add_argument("--keep", action="store_true", help="keep the temporary project and print where it is")
+    c.add_argument("--no-bare", action="store_true", help="skip the bare nlp.pipe measurement")
+    c.set_defaults(func=cmd_bench)

@@ -12,6 +12,7 @@ import datetime as dt
 import uuid
 from xml.sax.saxutils import escape, quoteattr
 
+from .model import GENERATED_MARK
 from .site import Entry, Site, page_url_of
 
 FEED_ITEMS = 50  # feed readers poll; the newest fifty briefings are plenty
@@ -44,6 +45,7 @@ def atom(site: Site, title: str = "Briefings", items: int = FEED_ITEMS) -> str:
     entries = site.entries[:items]
     updated = max((e.published for e in entries if e.published), default=None)
     return ('<?xml version="1.0" encoding="utf-8"?>\n'
+            f"<!-- generator: {GENERATED_MARK} -->\n"
             '<feed xmlns="http://www.w3.org/2005/Atom">\n'
             f"  <title>{clean(title)}</title>\n"
             '  <link rel="alternate" type="text/html" href="./"/>\n'

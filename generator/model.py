@@ -11,6 +11,7 @@ Span = tuple[int, int]
 ACTOR_KINDS = ("person", "organization", "place")
 DATE_TYPES = ("DATE", "TIME", "DURATION", "SET")
 PUBLISHED_BASES = ("metadata", "text", "inferred")
+GENERATED_MARK = "briefings"  # `generator:` in the front matter of every page the generator writes
 
 
 @dataclass(frozen=True)

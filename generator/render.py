@@ -20,14 +20,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import feed
-from .model import Briefing, Failure
+from .model import GENERATED_MARK, Briefing, Failure
 from .picture import Mark, month_bars, timeline_svg
 from .records import date_record, iso, quote_record
 from .site import ActorView, Entry, Event, Site, Story, page_url_of
 from .stories import compare
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-GENERATED_MARK = "briefings"  # front matter `generator:` of every page the generator writes
 
 # Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS, plus `|`
 # from the tables extension); `<`, `>` and `&` are HTML-escaped instead. No others: Markdown

@@ -2,7 +2,9 @@
 
 The generator writes a page only when its content changes, and it watches
 seeds/ (and the overrides file) but not docs/, so a rebuild never triggers
-another: MkDocs sees only the pages that really changed and reloads the browser.
+another: MkDocs sees only the pages that really changed, re-renders only those
+(`mkdocs serve --dirty`: a site of thousands of actor pages is not rendered
+again for one new article) and reloads the browser.
 """
 from __future__ import annotations
 
@@ -23,10 +25,10 @@ log = logging.getLogger(__name__)
 DEBOUNCE_SECONDS = 0.5
 
 
-def regenerate(config: Config) -> None:
+def regenerate(config: Config, quiet: bool = False) -> None:
     """Rebuild the Markdown (not the HTML: mkdocs serve renders it) and say what changed."""
     try:
-        _, report = build(config, html=False)
+        _, report = build(config, html=False, progress=False if quiet else None)
     except Exception as e:  # the preview must survive a bad edit
         print(f"briefings: rebuild failed: {e}", file=sys.stderr)
         return
@@ -75,13 +77,14 @@ class SeedWatcher:
         self.observer.join(timeout=5)
 
 
-def serve(config: Config, dev_addr: str) -> int:
-    regenerate(config)
+def serve(config: Config, dev_addr: str, quiet: bool = False) -> int:
+    """Serve the site; regenerate the Markdown on every burst of changes in seeds/."""
+    regenerate(config, quiet)
     watched = [config.seeds] + [p for p in (config.root / config.overrides_file,) if p.exists()]
     cmd = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config.mkdocs_yml.resolve()),
-           "--dev-addr", dev_addr]
+           "--dev-addr", dev_addr, "--dirty"] + (["--quiet"] if quiet else [])
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with SeedWatcher(watched, lambda: regenerate(config)):
+    with SeedWatcher(watched, lambda: regenerate(config, quiet)):
         proc = subprocess.Popen(cmd, cwd=config.root, env=env)
         try:
             while proc.poll() is None:

@@ -1,0 +1,141 @@
+"""Extraction over every core: worker processes that each load the spaCy model once.
+
+    analyse(items, model, workers=None, progress=None) -> Briefings, in the order of items
+
+Each worker runs the whole of pipeline.analyse_many (read, clean, one parse, the
+extractors) on a chunk of articles and sends back the finished Briefings, which
+are small next to a parsed Doc; so the extractors run in parallel too, which
+`nlp.pipe(n_process=...)` would not give (it sends Docs back to one process).
+Per-article failures are caught inside analyse_many as before; a worker that
+dies (killed, out of memory) costs only the articles of its chunk, which come
+back as Briefings with `error` set. Few articles are analysed in this process:
+starting workers costs more than it saves.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from . import nlp as nlp_mod
+from .model import Briefing
+from .pipeline import BATCH_SIZE, analyse_many, failed
+
+log = logging.getLogger(__name__)
+
+Item = tuple[Path, str]  # (path, key), as analyse_many takes them
+
+# Articles per task: one nlp.pipe batch, so a worker parses a full batch at a time,
+# and the progress bar moves every few seconds even on a slow machine.
+CHUNK = BATCH_SIZE
+# Below this many articles one process does the work: starting a worker (import
+# spaCy, load the model: ~2-3 s on the 2-core reference machine) costs more than
+# the ~0.1 s per article that a second core saves.
+MIN_PARALLEL = 48
+# Each worker holds a model (~400 MB resident with en_core_web_sm and a batch of
+# BBC-sized articles); more workers than this would break the 1.5 GB budget.
+MAX_WORKERS = 3
+WORKERS_ENV = "BRIEFINGS_WORKERS"
+# A progress bar appears only once extraction has taken this long (seconds).
+PROGRESS_DELAY = 2.0
+PROGRESS_ENV = "BRIEFINGS_PROGRESS"  # 1: always show the bar, 0: never
+
+_worker_nlp = None
+_worker_options: dict = {}
+
+
+def worker_count(n_items: int, workers: int | None = None) -> int:
+    """How many processes to use for n_items articles: 1 means this one."""
+    if workers is None:
+        env = os.environ.get(WORKERS_ENV, "")
+        workers = int(env) if env.isdigit() and int(env) > 0 else min(available_cores(), MAX_WORKERS)
+    if n_items < MIN_PARALLEL:
+        return 1
+    return max(1, min(workers, -(-n_items // CHUNK)))
+
+
+def available_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _init_worker(model: str, options: dict) -> None:
+    """Load the model once per worker process."""
+    global _worker_nlp, _worker_options
+    logging.basicConfig(level=options.pop("log_level", logging.WARNING), format="briefings: %(message)s")
+    _worker_nlp = nlp_mod.load(model)
+    _worker_options = options
+
+
+def _work(chunk: list[Item]) -> list[Briefing]:
+    return list(analyse_many(chunk, _worker_nlp, **_worker_options))
+
+
+def analyse(items: list[Item], model: str, workers: int | None = None,
+            progress: Callable[[int], None] | None = None, raw: bool = False,
+            max_bytes: int | None = None) -> Iterator[Briefing]:
+    """Briefings for items, in order, using worker processes when there are enough articles."""
+    options = {"raw": raw, "max_bytes": max_bytes}
+    n = worker_count(len(items), workers)
+    if n <= 1:
+        nlp = nlp_mod.load(model)
+        for briefing in analyse_many(items, nlp, **options):
+            if progress:
+                progress(1)
+            yield briefing
+        return
+    yield from _analyse_in_pool(items, model, n, options, progress)
+
+
+def _analyse_in_pool(items: list[Item], model: str, n: int, options: dict,
+                     progress: Callable[[int], None] | None) -> Iterator[Briefing]:
+    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    # spawn, not fork: the caller may run threads (the live preview's file watcher),
+    # and a forked child of a threaded process can deadlock on a lock it copied.
+    context = multiprocessing.get_context("spawn")
+    init_options = {**options, "log_level": logging.getLogger().getEffectiveLevel()}
+    with ProcessPoolExecutor(n, mp_context=context, initializer=_init_worker,
+                             initargs=(model, init_options)) as pool:
+        futures = [pool.submit(_work, chunk) for chunk in chunks]
+        try:
+            for chunk, future in zip(chunks, futures):
+                try:
+                    results = future.result()
+                except BrokenProcessPool as e:
+                    log.debug("extraction worker died", exc_info=True)
+                    results = [failed(path, key, f"internal error: the extraction worker died ({e})")
+                               for path, key in chunk]
+                if progress:
+                    progress(len(results))
+                yield from results
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+@contextlib.contextmanager
+def progress_bar(total: int, enabled: bool | None):
+    """A callback that advances a tqdm bar on stderr (articles, rate, time left), or does nothing.
+
+    enabled None: only when stderr is a terminal or $BRIEFINGS_PROGRESS=1, and only
+    once the work has taken PROGRESS_DELAY seconds (quick rebuilds stay silent).
+    """
+    if enabled is None:
+        forced = os.environ.get(PROGRESS_ENV, "")
+        enabled = forced == "1" or (forced != "0" and sys.stderr.isatty())
+    if not enabled:
+        yield lambda n=1: None
+        return
+    from tqdm import tqdm
+
+    with tqdm(total=total, unit="article", desc="briefings: extracting", file=sys.stderr,
+              delay=PROGRESS_DELAY, dynamic_ncols=True, smoothing=0.1) as bar:
+        yield bar.update

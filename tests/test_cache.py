@@ -1,0 +1,168 @@
+"""The extraction cache: keyed by a source's bytes (front matter included) and the extractor's version."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_mod
+from generator.build import Report, build, cache_path, extract_all, extractor_version
+from generator.config import load_config
+from generator.sources import find_sources, read_source
+
+from .conftest import copy_project
+
+ARTICLES = {
+    "alpha.txt": "Council approves new bridge\n\nThe city council in Leeds approved a new bridge on Monday. "
+                 "Mayor Anna Berg said the bridge would open in 2026.\n",
+    "beta.txt": "Rail strike called off\n\nUnion leaders called off a rail strike planned for March. "
+                "\"We have a deal,\" said Tom Hale, the union's general secretary.\n",
+    "gamma.md": "---\ntitle: Port reopens after storm\npublished: 2024-02-01\n---\n\nThe port of Dover reopened "
+                "on Thursday after a storm closed it for two days, the harbour board said.\n",
+}
+
+
+PINNED = "fedcba9876543210"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    """A project with three short articles, built once (Markdown only)."""
+    root = copy_project(tmp_path_factory.mktemp("cache-project"))
+    for old in (root / "seeds").iterdir():
+        old.unlink()
+    for name, text in ARTICLES.items():
+        (root / "seeds" / name).write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(build_mod, "extractor_version", lambda model: PINNED)
+        report = markdown_build(root)
+    assert (report.extracted, report.cached, report.failures) == (3, 0, [])
+    return root
+
+
+@pytest.fixture
+def project(built: Path, tmp_path: Path, monkeypatch) -> Path:
+    """A copy of the built project; the extractor's version pinned (code may be edited meanwhile)."""
+    monkeypatch.setattr(build_mod, "extractor_version", lambda model: PINNED)
+    root = tmp_path / "project"
+    shutil.copytree(built, root)
+    return root
+
+
+@pytest.fixture
+def parsed(monkeypatch) -> list[str]:
+    """Keys of the sources that reach the NLP pipeline, across builds."""
+    seen: list[str] = []
+    real = build_mod.analyse
+
+    def spy(items, *args, **kwargs):
+        seen.extend(key for _, key in items)
+        return real(items, *args, **kwargs)
+
+    monkeypatch.setattr(build_mod, "analyse", spy)
+    return seen
+
+
+def markdown_build(root: Path) -> Report:
+    return build(load_config(root), html=False, progress=False)[1]
+
+
+def test_unchanged_sources_are_never_parsed_again(project: Path, parsed: list[str]):
+    second = markdown_build(project)
+    assert (second.extracted, second.cached, parsed) == (0, 3, [])
+    assert second.written == [] and second.removed == []
+
+
+@pytest.mark.parametrize("change, parsed_again", [
+    (lambda s: (s / "alpha.txt").write_text(ARTICLES["alpha.txt"] + "More news.\n", encoding="utf-8"),
+     ["alpha.txt"]),
+    (lambda s: (s / "gamma.md").write_text(ARTICLES["gamma.md"].replace("2024-02-01", "2024-02-02"),
+                                           encoding="utf-8"), ["gamma.md"]),  # front matter only
+    (lambda s: (s / "beta.txt").rename(s / "renamed.txt"), []),  # same bytes, new name: cached
+    (lambda s: (s / "beta.txt").touch(), []),  # a newer mtime alone changes nothing
+    (lambda s: (s / "delta.txt").write_text(ARTICLES["beta.txt"], encoding="utf-8"), []),  # a copy
+    (lambda s: (s / "new.txt").write_text("Storm hits coast\n\nA storm hit the coast of Cornwall.\n",
+                                          encoding="utf-8"), ["new.txt"]),
+])
+def test_only_changed_bytes_are_parsed(project: Path, parsed: list[str], change, parsed_again):
+    change(project / "seeds")
+    report = markdown_build(project)
+    assert parsed == parsed_again
+    assert report.extracted == len(parsed_again) and not report.failures
+
+
+def test_a_new_extractor_version_extracts_again_and_drops_old_entries(project: Path, parsed, monkeypatch):
+    config = load_config(project)
+    old = config.cache / "extract" / PINNED
+    assert len(list(old.rglob("*.json"))) == 3
+    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "0123456789abcdef")
+    report = markdown_build(project)
+    assert sorted(parsed) == sorted(ARTICLES) and report.extracted == 3
+    assert not old.exists()
+    assert len(list((config.cache / "extract" / "0123456789abcdef").rglob("*.json"))) == 3
+
+
+def test_the_version_covers_model_and_code():
+    assert extractor_version("en_core_web_sm") == extractor_version("en_core_web_sm")
+    assert extractor_version("en_core_web_sm") != extractor_version("en_core_web_md")
+    patterns = build_mod.EXTRACTOR_FILES
+    for module in ("pipeline.py", "model.py", "records.py", "sources.py", "extract/**/*.py"):
+        assert module in patterns
+
+
+@pytest.mark.parametrize("damage", ["{not json", "{}", json.dumps({"article": {"nope": 1}}), ""])
+def test_a_damaged_cache_entry_is_extracted_again(project: Path, parsed: list[str], damage: str):
+    config = load_config(project)
+    source = read_source(project / "seeds" / "alpha.txt", config.seeds)
+    entry = cache_path(config, source.digest, PINNED)
+    entry.write_text(damage, encoding="utf-8")
+    report = markdown_build(project)
+    assert parsed == ["alpha.txt"] and report.extracted == 1 and report.cached == 2
+    assert json.loads(entry.read_text(encoding="utf-8"))["article"]["title"] == "Council approves new bridge"
+
+
+def test_a_cached_briefing_equals_a_fresh_one(project: Path):
+    config = load_config(project)
+    paths = find_sources(config.seeds)
+    shutil.rmtree(config.cache)
+    fresh = extract_all(config, paths, first := Report(), progress=False)
+    again = extract_all(config, paths, report := Report(), progress=False)
+    assert first.extracted == 3 and report.cached == 3
+    assert [b.source.key for b in again] == [b.source.key for b in fresh]
+    assert again == fresh
+
+
+def test_removing_a_source_removes_its_briefing_and_every_reference(project: Path):
+    docs = project / "docs"
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in docs.rglob("*.md")}
+    mentioning = [rel for rel, text in pages.items() if "Tom Hale" in text]
+    assert mentioning, "the article's speaker should appear on some page"
+    (project / "seeds" / "beta.txt").unlink()
+    report = markdown_build(project)
+    assert report.briefings == 2 and report.removed
+    for page in docs.rglob("*.md"):
+        assert "Tom Hale" not in page.read_text(encoding="utf-8"), page
+        assert "Rail strike" not in page.read_text(encoding="utf-8"), page
+
+
+def test_a_failure_is_remembered_but_an_internal_error_is_retried(project: Path, parsed, monkeypatch):
+    (project / "seeds" / "chrome.html").write_text("<html><body><nav>Home</nav></body></html>", encoding="utf-8")
+    first = markdown_build(project)
+    failed = [str(f) for f in first.failures]
+    parsed.clear()
+    second = markdown_build(project)
+    assert [str(f) for f in second.failures] == failed and parsed == []
+    # an internal error (a bug) is not cached: the next build tries again
+    real = build_mod.analyse
+
+    def broken(items, *args, **kwargs):
+        for b in real(items, *args, **kwargs):
+            yield build_mod.replace(b, error="internal error while extracting: boom")
+
+    (project / "seeds" / "alpha.txt").write_text(ARTICLES["alpha.txt"] + "Later.\n", encoding="utf-8")
+    monkeypatch.setattr(build_mod, "analyse", broken)
+    assert "alpha.txt" in str(markdown_build(project).failures)
+    monkeypatch.setattr(build_mod, "analyse", real)
+    assert markdown_build(project).extracted == 1

@@ -1,0 +1,122 @@
+"""Incremental site builds: only changed pages are rendered, the live site is never written in place."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import build as build_mod
+from generator.build import build
+from generator.config import load_config
+from generator.errors import UserError
+
+from .conftest import copy_project
+
+pytestmark = pytest.mark.slow
+
+NEW = ("Storm closes Cornwall ferry\n\nA storm closed the Penzance ferry on Tuesday, the operator "
+       "Isles of Scilly Steamship said. Captain Maria Lowe said crossings would resume on Friday.\n")
+
+
+def html_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def page_of(docs: Path, source_file: str) -> str:
+    for page in (docs / "briefings").glob("*.md"):
+        if f"source_file: {source_file}" in page.read_text(encoding="utf-8"):
+            return page.stem
+    raise AssertionError(f"no briefing for {source_file}")
+
+
+def searchable(site: Path, url: str) -> bool:
+    index = site / "search" / "search_index.json"
+    if index.is_file():
+        return any(d["location"].startswith(url) for d in json.loads(index.read_text())["docs"])
+    return any(url.encode() in gzip.decompress(f.read_bytes())
+               for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch) -> Path:
+    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    (tmp_path / "project").mkdir()
+    return copy_project(tmp_path / "project")
+
+
+def test_adding_and_removing_a_source_renders_only_what_changed(project: Path, tmp_path: Path):
+    config = load_config(project)
+    site = project / "site"
+    assert build(config, progress=False)[1].html == "full"
+    assert build(config, progress=False)[1].html == "unchanged"
+    before = {rel: (site / rel).stat().st_ino for rel in html_files(site)}
+    os.link(site / "index.html", tmp_path / "live-home.html")  # the live site's file, as it was
+    home_before = (tmp_path / "live-home.html").read_bytes()
+
+    (project / "seeds" / "zz_storm.txt").write_text(NEW, encoding="utf-8")
+    _, report = build(config, progress=False)
+    assert report.html == "dirty"
+    slug = page_of(project / "docs", "zz_storm.txt")
+    assert (site / "briefings" / slug / "index.html").is_file()
+    assert searchable(site, f"briefings/{slug}/")
+    assert (tmp_path / "live-home.html").read_bytes() == home_before  # not written in place
+    after = {rel: (site / rel).stat().st_ino for rel in html_files(site)}
+    rerendered = {rel for rel in before if after.get(rel) != before[rel]}
+    untouched = set(before) - rerendered
+    assert any(rel.startswith("briefings/") and rel != "briefings/index.html" for rel in untouched)
+    assert "about/index.html" in untouched
+
+    clean = tmp_path / "clean"
+    shutil.copytree(project, clean, ignore=shutil.ignore_patterns("site", ".briefings-cache"))
+    build(load_config(clean), progress=False)
+    assert html_files(site) == html_files(clean / "site")  # the dirty site is the clean one
+
+    (project / "seeds" / "zz_storm.txt").unlink()
+    _, report = build(config, progress=False)
+    assert report.html == "dirty"
+    assert not (site / "briefings" / slug).exists()
+    assert not searchable(site, f"briefings/{slug}/")
+    assert set(html_files(site)) == set(before)
+
+
+def test_an_interrupted_build_leaves_the_previous_site(project: Path, monkeypatch):
+    config = load_config(project)
+    build(config, progress=False)
+    site = project / "site"
+    before = html_files(site)
+    (project / "seeds" / "zz_storm.txt").write_text(NEW, encoding="utf-8")
+
+    def interrupted(folder: Path) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(build_mod, "index_search", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build(config, progress=False)
+    assert html_files(site) == before
+    assert not list(project.glob(".site-*"))
+    monkeypatch.undo()
+    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    _, report = build(config, progress=False)
+    assert report.html == "dirty" and len(html_files(site)) > len(before)
+
+
+def test_a_failing_mkdocs_keeps_the_site_and_a_settings_change_renders_everything(project: Path):
+    config = load_config(project)
+    build(config, progress=False)
+    site = project / "site"
+    before = html_files(site)
+    (project / "docs" / "broken.md").write_text("[missing](nowhere.md)\n", encoding="utf-8")
+    with pytest.raises(UserError, match="previous site is kept"):
+        build(config, progress=False)
+    assert html_files(site) == before
+    (project / "docs" / "broken.md").unlink()
+    yml = project / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("site_name: Briefings", "site_name: News desk"),
+                   encoding="utf-8")
+    _, report = build(config, progress=False)
+    assert report.html == "full"
+    assert b"News desk" in (site / "about" / "index.html").read_bytes()
