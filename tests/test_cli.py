@@ -1,6 +1,7 @@
 """The command line: every command and option documented, and `extract` keeps its contract."""
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -17,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def commands() -> dict[str, list[str]]:
     """{command: [its long options]} from the argument parser."""
     sub = next(a for a in build_parser()._actions if a.dest == "command")
-    return {name: [o for a in p._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+    return {name: [o for a in p._actions if a.help != argparse.SUPPRESS
+                   for o in a.option_strings if o.startswith("--") and o != "--help"]
             for name, p in sub.choices.items()}
 
 
