@@ -57,6 +57,40 @@ def test_values(nlp, text, expr, kind, value, start, end):
     assert text[got.span[0]:got.span[1]] == got.text
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The deal should close by year-end.", [("year-end", "2021-12-31")]),
+    ("The index has risen since year-end.", [("year-end", "2020-12-31")]),
+    ("Net income for the year ended June 30 rose.", [("the year", "P1Y"), ("June 30", "2021-06-30")]),
+    ("Sales for the full year rose.", [("the full year", "2021")]),
+    ("The vote came this past Sunday.", [("this past Sunday", "2021-12-26")]),
+    ("Talks were held on Dec. 13 and 14 in Geneva.", [("Dec. 13", "2021-12-13"), ("14", "2021-12-14")]),
+    ("Talks will run from Monday to Wednesday.", [("Monday", "2022-01-03"), ("Wednesday", "2022-01-05")]),
+    ("Troops moved at 0930 GMT.", [("0930 GMT", "2021-12-31T09:30")]),
+    ("The blast came at 9 in the morning.", [("9 in the morning", "2021-12-31T09:00")]),
+    ("He arrived at 7:30 this morning.", [("7:30 this morning", "2021-12-31T07:30")]),
+    ("Profit rose in the third quarter. In the 1988 period it fell.",
+     [("the third quarter", "2021-Q3"), ("the 1988 period", "1988-Q3")]),
+    ("It was January nineteen ninety-seven.", [("January nineteen ninety-seven", "1997-01")]),
+    ("He sold the stake in 1984 -- as planned.", [("1984", "1984")]),
+    ("Trading is to resume in Paris Tuesday.", [("Tuesday", "2022-01-04")]),
+    ("Prices rose in recent months.", [("recent months", "PXM")]),
+    ("He won in '98 and lost in '04.", [("'98", "1998"), ("'04", "2004")]),
+    ("They met on Dec. 6. He left the week before.", [("Dec. 6", "2021-12-06"), ("the week before", "2021-W48")]),
+    ("Shares were up at mid-afternoon yesterday.", [("mid-afternoon yesterday", "2021-12-30TAF")]),
+])
+def test_expressions_in_context(nlp, text, expected):
+    assert [(d.text, d.value) for d in dates(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Smith, formerly its chairman, resigned.",
+    "The shares were sold shortly before the merger.",
+    "Du Pont reported that third-quarter profit grew.",
+])
+def test_no_reference_words_in_these(nlp, text):
+    assert all(d.value not in ("PAST_REF", "FUTURE_REF") for d in dates(nlp, text))
+
+
 def test_anaphoric_day_follows_the_last_date(nlp):
     found = dates(nlp, "Talks open at the Jan. 12 forum and move to Vienna on the following day.")
     assert [(d.text, d.start) for d in found] == [("Jan. 12", D(2022, 1, 12)), ("the following day", D(2022, 1, 13))]
@@ -133,7 +167,9 @@ WORDS = ("Friday", "Jan.", "9-10", "12", "1998", "last", "next", "week", "month"
          "following", "day", "two", "weeks", "50-minute", "every", "Monday", "quarter", "third", "now",
          "May", "March", "$27", "1/2", "2,000", "22-year-old", "said", "will", "meet", "on", "at",
          "10", "p.m.", "noon", "yesterday", "tonight", "summer", "1990s", "century", "fiscal",
-         "year-earlier", "Christmas", "-", ",", ".", "'s", "'80s", "31", "Dec.", "2/30/1999")
+         "year-earlier", "Christmas", "-", ",", ".", "'s", "'80s", "31", "Dec.", "2/30/1999",
+         "year-end", "and", "to", "this past", "0930", "GMT", "post-1999", "in the morning", "period",
+         "'98", "mid-afternoon", "before")
 TEXT = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=25).map(" ".join)
 YEAR_OR_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
                            r"forty|fifty|hundred|century|centuries|decades?)\b", re.I)

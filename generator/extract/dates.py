@@ -14,6 +14,8 @@ import re
 from ..model import DateRef
 from .temporal import relative as rel
 from .temporal import resolve as res
+from .temporal import calendar as cal
+from .temporal.calendar import Period
 from .temporal.context import PAST_PERFECT, about, direction
 from .temporal.patterns import NOT_YEAR_NEXT
 from .temporal.scan import scan
@@ -25,11 +27,18 @@ RESOLVERS = {
     "mdrange": res.r_mdrange, "md": res.r_md, "dm": res.r_dm, "numdate": res.r_numdate,
     "clock": res.r_clock, "set": rel.r_set, "ago": rel.r_ago, "quarter": rel.r_quarter,
     "month": rel.r_month, "decade": rel.r_decade, "year": rel.r_year, "dayword": res.r_dayword,
-    "rel": rel.r_rel, "inthe": rel.r_inthe, "yearago": rel.r_yearago, "weekday": res.r_weekday,
-    "season": res.r_season, "holiday": res.r_holiday, "ref": rel.r_ref,
+    "rel": rel.r_rel, "inthe": rel.r_inthe, "yearago": rel.r_yearago, "yearend": rel.r_yearend,
+    "weekday": res.r_weekday, "season": res.r_season, "holiday": res.r_holiday, "ref": rel.r_ref,
 }
 _WORD_BEFORE = re.compile(r"([\w%$'’-]+)[\s,]*$")
 _WORD_AFTER = re.compile(r"^\s*([\w'’-]+)")
+# "March 3 and 4", "Jan. 9, 10 and 11": day numbers after a month-day (TimeBank and the TimeML
+# guidelines tag each as a date); the number must end the phrase, not count something.
+LISTED_DAY = re.compile(r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+                        r"(?=\s*[,.;:)]|\s+(?:and|or|in|at|to|this|last|next|of)\b|\s*$)")
+MAX_LISTED_DAYS = 6
+# What joins the two ends of a range of days ("Monday to Wednesday", "Monday-Wednesday").
+RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
 # Relative words that, capitalised inside a sentence, name a programme or a title.
 NAME_LIKE_RULES = frozenset(("dayword", "rel", "ref"))
 # Words after a season that show it is a verb or a common noun ("prices fall", "the spring in").
@@ -39,7 +48,7 @@ FAR_YEAR = 60
 # Prepositions that put the date they govern ahead ("until mid-November", "by February").
 FUTURE_LEADS = frozenset("until till by".split())
 # Words before a bare season that make it the season ("in the fall", "this spring").
-SEASON_CUES = frozenset("in into during since until till by through before after of that this last next "
+SEASON_CUES = frozenset("in into during since until till by through before after of that this last next over "
                         "early late mid".split())
 YEAR_CUES = frozenset("in since until till by of through from during before after early late mid "
                       "and or to between fiscal the year around".split())
@@ -69,10 +78,12 @@ def plausible(rule: str, m: re.Match, text: str, anchor: dt.date | None) -> bool
     if rule in NAME_LIKE_RULES and m.group(0)[:1].isupper() and not sentence_start(text, m.start()):
         return False  # "VOA Today", ABC's "This Week": a programme's name
     before = word_before(text, m.start())
+    if rule == "year" and g("year_y")[0] in "'’":
+        return before.lower() in YEAR_CUES and before.lower() not in ("the", "and", "or", "to")
     if rule == "year" and not m.group(0)[0].isalpha():
         y = int(g("year_y"))
         nxt = word_after(text, m.end()).lower()
-        if nxt in NOT_YEAR_NEXT or nxt.startswith(("-", "'")):
+        if nxt in NOT_YEAR_NEXT or re.match(r"[-'’]\w", text[m.end():m.end() + 2]):
             return False
         if anchor and abs(y - anchor.year) >= FAR_YEAR and before.lower() not in YEAR_CUES:
             return False
@@ -80,8 +91,8 @@ def plausible(rule: str, m: re.Match, text: str, anchor: dt.date | None) -> bool
     if rule == "month":
         return rel.month_allowed(g("month_m"), before, bool(g("month_rel")), bool(g("month_y") or g("month_ry")))
     if rule == "season" and not g("season_y"):
-        r = (g("season_r") or "").lower()
-        if r in ("", "the", "early", "late", "mid"):
+        r = " ".join((g("season_r") or "").lower().split())
+        if r in ("", "the", "early", "late", "mid", "the early", "the late"):
             if before.lower() not in SEASON_CUES:
                 return False
             verbish = g("season_s").lower() in ("fall", "spring")
@@ -109,6 +120,24 @@ def _find(doc, anchor: dt.date | None):
             continue
         if ref is not None:
             yield ref
+            if rule in ("md", "dm") and ref.start is not None:
+                yield from next_days(text, ref)
+
+
+def next_days(text: str, first: DateRef):
+    """The bare day numbers listed after a month-day ("March 3 and 4"), each its own date."""
+    pos, last = first.span[1], first.start
+    for _ in range(MAX_LISTED_DAYS):
+        m = LISTED_DAY.match(text, pos)
+        if m is None:
+            return
+        d = cal.safe_date(last.year, last.month, int(m.group("d")))
+        if d is None or d <= last:
+            return
+        s, e = m.span("d")
+        yield DateRef(text=text[s:e], span=(s, e), type="DATE", value=d.isoformat(), start=d, end=d,
+                      about=first.about)
+        pos, last = m.end(), d
 
 
 def date_ref(rule: str, m: re.Match, st: res.State, doc) -> DateRef | None:
@@ -121,6 +150,11 @@ def date_ref(rule: str, m: re.Match, st: res.State, doc) -> DateRef | None:
     if found is None or found[1] is None:
         return None
     kind, period = found
+    if rule == "weekday" and period.start and not m.group("weekday_r") and st.ref_day \
+            and st.day_end >= 0 and RANGE_JOIN.fullmatch(text[st.day_end:m.start()]):
+        period = range_end(st.ref_day, period)
+    if rule == "weekday" and period.start is not None:
+        st.day_end = m.end()
     if st.hold:
         st.hold = False
     elif period.start is not None and kind in ("DATE", "TIME"):
@@ -131,6 +165,13 @@ def date_ref(rule: str, m: re.Match, st: res.State, doc) -> DateRef | None:
         s += 4  # "the 50-minute call": the adjective is the expression
     return DateRef(text=text[s:e], span=(s, e), type=kind, value=period.value, start=period.start,
                    end=period.end, about=about(doc, s, e) if period.start else None)
+
+
+def range_end(first: dt.date, period: Period) -> Period:
+    """The weekday that closes a range opened by first ("from Monday to Wednesday")."""
+    wd = period.start.isoweekday()
+    d = first + dt.timedelta(days=(wd - first.isoweekday()) % 7 or 7)
+    return Period(d.isoformat() + period.value[10:], d, d)
 
 
 def resolve_one(rule: str, m: re.Match, st: res.State, doc):
@@ -150,6 +191,8 @@ def resolve_one(rule: str, m: re.Match, st: res.State, doc):
     try:
         if rule == "duration":
             return rel.r_duration(g, st, tense, word_before(m.string, m.start()))
+        if rule == "yearend":
+            return rel.r_yearend(g, st, tense, since=word_before(m.string, m.start()).lower() == "since")
         if rule == "ref":
             return rel.r_ref(g, st, tense, word_before(m.string, m.start()), word_after(m.string, m.end()))
         return RESOLVERS[rule](g, st, tense)

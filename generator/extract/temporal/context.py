@@ -58,6 +58,8 @@ def verb_direction(verb) -> int:
         if v is None:
             continue
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
+        if v is verb and "to" in aux and v.dep_ == "xcomp" and v.head.lemma_ == "be" and v.head.tag_ != "VBD":
+            return 1  # "is to resume trading Tuesday": a plan
         if "had" in aux:
             return PAST_PERFECT
         if aux & FUTURE_AUX or v.lower_ in FUTURE_CUES and v is not verb:

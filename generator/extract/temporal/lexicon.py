@@ -66,7 +66,8 @@ PRESENT_REF = ("now", "currently", "current", "nowadays", "presently", "at prese
                "the present", "at the moment", "at this point", "at this time",
                "right now", "these days", "today's")
 # "recent" alone is left out: as an adjective it is tagged in only 6 of 15 TimeBank uses.
-PAST_REF = ("recently", "formerly", "the past", "lately",
+# "formerly" is left out: it qualifies titles ("formerly its chairman"), untagged in TimeBank.
+PAST_REF = ("recently", "the past", "lately",
             "in recent years", "recent years", "recent days", "recent weeks", "recent months",
             "the last few years", "the last few months")
 FUTURE_REF = ("soon", "the future", "future", "shortly", "in the coming years",

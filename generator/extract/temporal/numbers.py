@@ -65,3 +65,18 @@ def duration_value(n: float | None, unit: str) -> str:
     if small_time and not is_time:
         return f"P{whole}{letter}T{rest}"
     return f"{prefix}{whole}{letter}{rest}"
+
+
+SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+               "eighty": 80, "ninety": 90}
+
+
+def spoken_year(text: str) -> int | None:
+    """1996 for "nineteen ninety-six", 2000 for "two thousand"."""
+    w = re.split(r"[\s-]+", text.lower())
+    ones = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+    if w[:2] == ["two", "thousand"]:
+        return 2000 + ones.get(w[-1], 0)
+    if w[0] in ("nineteen", "twenty") and len(w) >= 2 and w[1] in SPOKEN_TENS:
+        return (1900 if w[0] == "nineteen" else 2000) + SPOKEN_TENS[w[1]] + (ones.get(w[2], 0) if len(w) > 2 else 0)
+    return None

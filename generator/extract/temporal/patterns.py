@@ -50,16 +50,19 @@ QUANT_MOD = alt(("more than", "less than", "fewer than", "nearly", "almost", "ab
                  "the next", "the first", "the final", "the coming", "the previous",
                  "the following", "the remaining", "the", "past", "last", "next", "first",
                  "those", "these")).replace("|over|", r"|over(?!\s+(?:the|these|those|this|that)\b)|")
-REL = alt(("last", "next", "this", "coming", "past", "previous", "current", "following",
+REL = alt(("last", "next", "this", "coming", "past", "this past", "previous", "current", "following",
            "preceding", "same", "the past", "the last", "the next", "the coming",
            "the previous", "the current", "the following", "the preceding", "the same",
            "that", "that same", "the"))
 CLOCK = (r"(?:\d{1,2}(?::\d\d)?\s*(?:[ap]\.\s?m\.?|[ap]m\b)|\d{1,2}:\d\d(?!\d)|noon|midnight|midday"
-         r"|\d{1,2}\s+o['’]clock)")
+         r"|\d{1,2}\s+o['’]clock|\d{1,2}(?::\d\d)?\s+in\s+the\s+(?:morning|afternoon|evening)"
+         r"|[012]\d[0-5]\d(?=\s*(?-i:GMT|UTC)))")  # "9 in the morning", wire-service "0930 GMT"
 TZ = r"(?:\s+\(?(?-i:[ECMP][SD]T|GMT|UTC|EST|EDT)\)?)"
 # Years read out in broadcast transcripts: "nineteen ninety-six", "two thousand".
 SPOKEN_YEAR = (rf"(?:nineteen|twenty)\s+{alt(_TENS)}(?:[\s-]{alt(_ONES)})?"
                rf"|two\s+thousand(?:\s+and\s+{alt(_ONES)})?")
+# "the week before" is anaphoric only at a clause end; "the week before the vote" is about an event.
+CLAUSE_END = r"""\s*(?:[.,;:!?)"'’”]|and\b|but\b|$)"""
 DAYWORD = alt(("today", "tonight", "yesterday", "tomorrow"))
 
 RULES: tuple[tuple[str, str], ...] = (
@@ -75,7 +78,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("numdate", r"(?P<numdate_a>\d{1,2})/(?P<numdate_b>\d{1,2})/(?P<numdate_y>(?:19|20)?\d\d)(?![\d/])"
                 r"|(?P<numdate_iso>(?:19|20)\d\d-[01]\d-[0-3]\d)(?!\d)"),
     # 10 p.m. Wednesday, noon Thursday, 4 a.m. EDT
-    ("clock", rf"(?P<clock_t>{CLOCK}){TZ}?(?:,?\s+(?:(?:on\s+)?(?P<clock_wd>{WEEKDAY})|(?P<clock_dw>{DAYWORD})|(?P<clock_m>{MONTH})\s*(?P<clock_d>{DAY})))?"),
+    ("clock", rf"(?P<clock_t>{CLOCK}){TZ}?(?:,?\s+(?:(?:on\s+)?(?P<clock_wd>{WEEKDAY})|(?P<clock_dw>{DAYWORD}|this\s+(?:morning|afternoon|evening)|last\s+night)|(?P<clock_m>{MONTH})\s*(?P<clock_d>{DAY})))?"),
     # every Monday, each year, every two weeks, Tuesday nights
     ("set", rf"(?:every|each)\s+(?:other\s+)?(?:(?P<set_n>{NUMBER})\s+)?(?:(?P<set_wd>{WEEKDAY})|(?P<set_unit>{UNIT_ANY})"
             rf"|(?P<set_season>{alt(SEASONS)})|(?P<set_part>{PART})|(?P<set_mon>{MONTH}))"
@@ -85,38 +88,44 @@ RULES: tuple[tuple[str, str], ...] = (
     ("ago", rf"(?:{QUANT_MOD}\s+)?(?P<ago_n>{NUMBER}|{VAGUE})\s+(?P<ago_unit>{UNIT_ANY})\s+"
             rf"(?:or\s+so\s+)?(?P<ago_dir>ago|earlier|from\s+now|hence|back)(?!\s+(?:than|that|the|a|an|this|his|her|its|their)\b)"),
     # the third quarter of 1998, third-quarter, the year-earlier quarter, the first half
-    ("quarter", rf"(?:the\s+)?(?:(?P<quarter_rel>this|last|next|current|latest|previous|same|year-ago|year-earlier"
+    ("quarter", rf"(?:the\s+)?(?:(?P<quarter_rel>this|last|next|current|latest|previous|same|that(?=\s+(?:quarter|period)\b)|year-ago|year-earlier"
                 rf"|year\s+ago|year\s+earlier|comparable|fiscal)\s+)?(?:(?P<quarter_yr>{YEAR}|(?:this|last|next)\s+year{APOS}s)\s+)?"
                 rf"(?:fiscal\s+)?(?:(?P<quarter_ord>{alt(['first', 'second', 'third', 'fourth', '1st', '2nd', '3rd', '4th'])})[\s-]+)?"
                 rf"(?:fiscal[\s-]+)?(?P<quarter_unit>quarter|half|period)(?!\s+(?:of\s+(?:a|an|the|all|its|their|his|her)\b|century|point|mile))"
                 rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<quarter_y>{YEAR})|(?P<quarter_ry>this|last|next)\s+year))?"),
     # year-earlier (results), year-ago: a year before the period under discussion
     ("yearago", r"(?:the\s+)?year[\s-](?:earlier|ago)(?![\w-])"),
+    # by year-end, around year end, by year's end
+    ("yearend", rf"(?:(?P<yearend_r>this|last|next)\s+)?year(?:[\s-]end|{APOS}s\s+end)(?![\w-])"),
     # late November 1998, January this year, mid-November
     ("month", rf"(?:(?P<month_rel>last|next|this|early|mid|late|earlier\s+this|later\s+this|the\s+end\s+of|"
               rf"the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)[\s-]*)?(?P<month_m>{MONTH_FULL}|{MONTH_ABBR})"
-              rf"(?:,?\s+(?:of\s+)?(?:(?P<month_y>{YEAR})|(?P<month_ry>this|last|next)\s+year))?(?!\s*\d)"),
+              rf"(?:,?\s+(?:of\s+)?(?:(?P<month_y>{YEAR}|{SPOKEN_YEAR})|(?P<month_ry>this|last|next)\s+year))?(?!\s*\d)"),
     # the 1990s, the late '80s, the 20th century
     ("decade", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<decade_y>(?:1[5-9]|20)\d0|{APOS}\d0)s\b"
                rf"|(?:the\s+)?(?P<decade_c>{ORDINAL})\s+century"),
     # 1998, fiscal 1999, mid-1996, the year 2000
-    ("year", rf"(?:(?:the\s+)?(?:{EDGE})[\s-]+(?:of\s+)?)?(?:(?P<year_fy>fiscal)\s+(?:year\s+)?|the\s+year\s+)?(?P<year_y>{YEAR}|{SPOKEN_YEAR})"),
+    ("year", rf"(?:(?:post|pre)-)?(?:(?:the\s+)?(?:{EDGE})[\s-]+(?:of\s+)?)?(?:(?P<year_fy>fiscal)\s+(?:year\s+)?|the\s+year\s+)?(?P<year_y>{YEAR}|{SPOKEN_YEAR}|{APOS}\d\d(?![\d'’]|s\b))"),
     # yesterday morning, late Tuesday night, last night, this morning
     ("dayword", rf"(?:(?:early|late|earlier|later)\s+)?(?P<dayword_w>{DAYWORD}|the\s+day\s+before\s+yesterday"
                 rf"|the\s+day\s+after\s+tomorrow){POSS}(?:\s+(?P<dayword_p>{PART}))?"
-                rf"|(?:(?:early|late|earlier|later)\s+)?(?P<dayword_rel>last|this)\s+(?P<dayword_p2>{PART})"),
+                rf"|(?:(?:early|late|earlier|later)\s+)?(?P<dayword_rel>last|this)\s+(?P<dayword_p2>{PART})"
+                rf"|(?:(?:early|late|mid)[\s-]?)?(?P<dayword_p3>{PART})\s+(?P<dayword_w2>{DAYWORD})"
+                rf"|mid[\s-]?(?P<dayword_p4>morning|afternoon|evening)"),
     # later in the day, earlier in the year: the period the text is talking about
     ("inthe", r"(?:earlier|later)\s+in\s+the\s+(?P<inthe_u>day|week|month|year)(?!\s+(?:of|before|after)\b)"),
     # earlier this month, the following day, later that year, last week, the past year
     ("rel", rf"(?:(?:early|earlier|later|late|the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of|the\s+start\s+of)\s+)?"
-            rf"(?P<rel_r>{REL})\s+(?P<rel_u>day|week|weekend|month|year|decade|century|{PART}){POSS}"
-            rf"(?:(?<=day)\s+(?P<rel_after>before|after|earlier)\b)?"),
+            rf"(?P<rel_r>{REL})\s+(?:(?P<rel_full>full|fiscal|calendar)\s+)?(?P<rel_u>day|week|weekend|month|year|decade|century|{PART}){POSS}"
+            rf"(?:(?<=day)\s+(?P<rel_after>before|after|earlier)\b"
+            rf"|(?:(?<=week)|(?<=month)|(?<=year))\s+(?P<rel_after2>before|after|earlier)(?={CLAUSE_END}))?"
+            r"(?:(?=\s+(?P<rel_ended>ended|ending)\b))?(?:(?=\s+(?P<rel_of>of|before|after)\b))?"),
     # last Friday, Thursday morning, Friday's
-    ("weekday", rf"(?:(?P<weekday_e>early|late|earlier|later)\s+)?(?:(?P<weekday_r>last|next|this|coming|past|(?:the\s+)?previous|(?:the\s+)?following)\s+)?"
+    ("weekday", rf"(?:(?P<weekday_e>early|late|earlier|later)\s+)?(?:(?P<weekday_r>last|next|this\s+past|this|coming|past|(?:the\s+)?previous|(?:the\s+)?following)\s+)?"
                 rf"(?P<weekday_d>{WEEKDAY}){POSS}(?:\s+(?P<weekday_p>{PART}))?"),
     # last summer, the fall of 1998
-    ("season", rf"(?:(?P<season_r>last|next|this|coming|past|early|late|the|mid)[\s-]+)?(?P<season_s>{alt(SEASONS)})"
-               rf"(?:\s+(?:of\s+)?(?P<season_y>{YEAR}))?"),
+    ("season", rf"(?:(?P<season_r>last|next|this\s+past|this|coming|past|the\s+early|the\s+late|early|late|the|mid)[\s-]+)?(?P<season_s>{alt(SEASONS)})"
+               rf"(?:\s+(?:of\s+)?(?P<season_y>{YEAR}|{SPOKEN_YEAR}))?"),
     ("holiday", rf"(?:(?P<holiday_r>last|next|this)\s+)?(?P<holiday_h>{alt(HOLIDAYS, cap=True)}|(?-i:Thanksgiving|Christmas|"
                 rf"New\s+Year{APOS}s\s+(?:Day|Eve)|Election\s+Day|Labor\s+Day|Memorial\s+Day|Independence\s+Day|"
                 rf"Christmas\s+(?:Day|Eve)|Thanksgiving\s+Day))(?:\s+(?P<holiday_y>{YEAR}))?"),

@@ -7,14 +7,14 @@ import re
 from . import calendar as cal
 from .calendar import Period
 from .lexicon import AMBIGUOUS_MONTHS, FREQUENCY_WORDS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS
-from .numbers import duration_value, quantity, unit_of
-from .resolve import Resolved, State, unanchored, weekday_num
+from .numbers import duration_value, quantity, spoken_year, unit_of
+from .resolve import TWO_DIGIT_PIVOT, Resolved, State, unanchored, weekday_num
 
 # Words before a bare "May" or "March" that make it the month (tuned on TimeBank).
 MONTH_CUES = frozenset("in since until till by of through from during before after last next this "
                        "early late mid to between and or until-".split())
 # Rel words that count from the anchor, and those that count from the last date named.
-FROM_ANCHOR = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1,
+FROM_ANCHOR = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "this past": -1, "the past": -1,
                "the last": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1}
 FROM_REF = {"following": 1, "the following": 1, "previous": -1, "the previous": -1,
             "preceding": -1, "the preceding": -1, "same": 0, "the same": 0, "that": 0,
@@ -22,7 +22,8 @@ FROM_REF = {"following": 1, "the following": 1, "previous": -1, "the previous": 
 
 
 # A month named without a year or tense is the nearest one: at most this many months away.
-MONTH_REACH = 6
+# A month exactly six months away is taken as past: news mostly reports what happened.
+MONTH_REACH_AHEAD, MONTH_REACH_BACK = 5, 6
 
 
 def r_month(g, st: State, direction) -> Resolved | None:
@@ -30,7 +31,8 @@ def r_month(g, st: State, direction) -> Resolved | None:
     m = MONTHS[word.lower().rstrip(".")]
     rel = re.sub(r"\s+", " ", (g("rel") or "").lower())
     if g("y"):
-        return "DATE", cal.month(int(g("y")), m)
+        y = int(g("y")) if g("y").isdigit() else spoken_year(g("y"))
+        return ("DATE", cal.month(y, m)) if y else None
     if st.anchor is None:
         return "DATE", unanchored(f"XXXX-{m:02d}")
     a = st.anchor
@@ -45,9 +47,9 @@ def r_month(g, st: State, direction) -> Resolved | None:
     else:
         dirn = direction()
         y = a.year
-        if dirn < 0 and m > a.month or dirn == 0 and m - a.month > MONTH_REACH:
+        if dirn < 0 and m > a.month or dirn == 0 and m - a.month > MONTH_REACH_AHEAD:
             y -= 1
-        elif dirn > 0 and m < a.month or dirn == 0 and a.month - m > MONTH_REACH:
+        elif dirn > 0 and m < a.month or dirn == 0 and a.month - m > MONTH_REACH_BACK:
             y += 1
     return "DATE", cal.month(y, m)
 
@@ -60,24 +62,19 @@ def month_allowed(text: str, before: str, has_rel: bool, has_year: bool) -> bool
     return before.lower() in MONTH_CUES
 
 
-SPOKEN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90}
-
-
-def spoken_year(text: str) -> int | None:
-    """1996 for "nineteen ninety-six", 2000 for "two thousand"."""
-    w = re.split(r"[\s-]+", text.lower())
-    ones = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
-    if w[:2] == ["two", "thousand"]:
-        return 2000 + ones.get(w[-1], 0)
-    if w[0] in ("nineteen", "twenty") and len(w) >= 2 and w[1] in SPOKEN_TENS:
-        return (1900 if w[0] == "nineteen" else 2000) + SPOKEN_TENS[w[1]] + (ones.get(w[2], 0) if len(w) > 2 else 0)
-    return None
-
-
 def r_year(g, st, direction) -> Resolved | None:
     y = int(g("y")) if g("y").isdigit() else spoken_year(g("y"))
+    if g("y")[0] in "'’":  # "in '98": the nearest year with those last two digits, before the anchor's decade turns
+        y = short_year(int(g("y")[1:]), st.anchor)
     return ("DATE", cal.year(y)) if y else None
+
+
+def short_year(yy: int, anchor: dt.date | None) -> int:
+    """1998 for '98: the year with these last two digits nearest the anchor (else the 1900s or 2000s by pivot)."""
+    if anchor is None:
+        return yy + (2000 if yy < TWO_DIGIT_PIVOT else 1900)
+    base = anchor.year - anchor.year % 100
+    return min((base - 100 + yy, base + yy, base + 100 + yy), key=lambda y: abs(y - anchor.year))
 
 
 def r_yearago(g, st: State, direction) -> Resolved | None:
@@ -89,6 +86,17 @@ def r_yearago(g, st: State, direction) -> Resolved | None:
     if st.anchor is None:
         return "DATE", unanchored("XXXX")
     return "DATE", cal.year(st.anchor.year - 1)
+
+
+def r_yearend(g, st: State, direction, since: bool = False) -> Resolved | None:
+    """The last day of the year: this one, or the one before when the clause is past ("since year-end")."""
+    if st.anchor is None:
+        return "DATE", unanchored("XXXX-12-31")
+    rel = (g("r") or "").lower()
+    shift = {"last": -1, "next": 1, "this": 0}.get(rel)
+    if shift is None:
+        shift = -1 if since or direction() < 0 and st.anchor.month < 12 else 0
+    return "DATE", cal.day(cal.safe_date(st.anchor.year + shift, 12, 31))
 
 
 def r_decade(g, st, direction) -> Resolved | None:
@@ -106,7 +114,7 @@ def r_decade(g, st, direction) -> Resolved | None:
 
 
 QUARTER_SHIFT = {"last": -1, "previous": -1, "next": 1}
-SAME_AS_REF = ("latest", "same", "comparable")
+SAME_AS_REF = ("latest", "same", "comparable", "that")
 YEAR_BEFORE_REF = ("year-ago", "year-earlier", "year ago", "year earlier")
 
 
@@ -115,7 +123,19 @@ def r_quarter(g, st: State, direction) -> Resolved | None:
     ordw = (g("ord") or "").lower()
     rel = re.sub(r"\s+", " ", (g("rel") or "").lower())
     q = ORDINALS.get(ordw)
+    if unit == "half" and rel == "last" and g("y") and not q:
+        q, rel = 2, ""  # "the last half of 1989"
     if unit == "half" and q not in (1, 2):
+        return None
+    yr = g("yr") if g("yr") and g("yr")[0].isdigit() else None
+    ref = st.ref if st.ref and re.search(r"-[QH]\d$", st.ref.value) else None
+    if yr and not q and unit in ("quarter", "period"):
+        # "the 1988 period": the quarter under discussion, a year apart
+        if ref is None:
+            return "DATE", cal.year(int(yr))
+        st.hold = True
+        return "DATE", (cal.half if ref.value[-2] == "H" else cal.quarter)(int(yr), int(ref.value[-1]))
+    if rel == "that" and ref is None:
         return None
     if unit == "period":
         if rel not in SAME_AS_REF + YEAR_BEFORE_REF or q:
@@ -128,7 +148,6 @@ def r_quarter(g, st: State, direction) -> Resolved | None:
     if year:
         return ("DATE", make(int(year), q)) if q else None
     a = st.anchor
-    ref = st.ref if st.ref and re.search(r"-[QH]\d$", st.ref.value) else None
     if a is None:
         return "DATE", unanchored(f"XXXX-{'H' if unit == 'half' else 'Q'}{q or 'X'}")
     cur = cal.quarter_of(a) if unit == "quarter" else (1 if a.month <= 6 else 2)
@@ -179,6 +198,8 @@ def shift_period(unit: str, base: dt.date, n: int, suffix: str = "") -> Period |
     return None
 
 
+# "in the morning" is the morning of the day the text is about (TimeBank tags it so).
+PART_OF_REF_DAY = True
 EDGE_OF = re.compile(r"the\s+(?:end|beginning|middle|start)\s+of\s")
 
 
@@ -188,15 +209,25 @@ def r_rel(g, st: State, direction) -> Resolved | None:
     after = (g("after") or "").lower()
     part = PARTS_OF_DAY.get(unit)
     whole = g("whole").lower()
+    if g("full") and unit != "year":
+        return None
+    if g("after2"):
+        if rel != "the":
+            return None
+        after = g("after2").lower()
     if rel == "in the" and not whole.startswith(("earlier", "later")):
         return None
+    if g("ended") and rel == "the" and unit == "year":
+        return "DURATION", unanchored("P1Y")  # "the year ended June 30": a fiscal year, tagged as a length
     if rel == "the" and unit in ("week", "month", "year") and EDGE_OF.match(whole):
         rel = "this"  # "the end of the year"
-    elif rel == "the" and unit == "year":
+    elif rel == "the" and unit == "year" and not after:
         # "the year": the year under discussion (TimeBank tags it in 25 of 26 uses)
         if st.ref is not None and re.fullmatch(r"\d{4}", st.ref.value):
             return "DATE", st.ref
         rel = "this"
+    elif rel == "the" and part and not g("of") and PART_OF_REF_DAY:
+        rel = "that"  # "orders came in the morning": the morning of the day under discussion
     elif rel == "the" and unit not in ("weekend",) and not after:
         return None
     if rel == "in the":
@@ -206,15 +237,19 @@ def r_rel(g, st: State, direction) -> Resolved | None:
         if dirn > 0 or a.isoweekday() >= 6:
             return "DATE", cal.week_of(a, "-WE")
         return "DATE", cal.week_of(cal.add_days(a, -7), "-WE")
+    if part and rel == "the next":
+        rel = "the following"  # "the next morning": the morning after the day under discussion
     if part and rel in FROM_ANCHOR and rel not in ("this",):
         return None
     if unit == "day" and rel in FROM_ANCHOR and rel != "this":
         return None
     if after:
         n = {"before": -1, "earlier": -1, "after": 1}[after]
-        if unit != "day" or rel != "the":
+        if rel != "the":
             return None
         base = st.ref_day or st.anchor
+        if st.ref and unit in ("month", "year") and st.ref.start:
+            base = st.ref.start
     elif rel in FROM_REF:
         n = FROM_REF[rel]
         base = st.ref_day or st.anchor
@@ -314,6 +349,8 @@ def r_set(g, st, direction) -> Resolved | None:
     return "SET", unanchored(duration_value(n or 1, unit))
 
 
+# Vague spans that TimeBank and AQUAINT give as durations more often than as PAST_REF.
+REF_AS_DURATION = {"recent months": "PXM", "recent weeks": "PXW"}
 REF_VALUES = {"present": "PRESENT_REF", "past": "PAST_REF", "future": "FUTURE_REF"}
 
 
@@ -324,6 +361,8 @@ def r_ref(g, st, direction, before: str = "", after: str = "") -> Resolved | Non
         return None
     if word.endswith("future") and before.lower() == "foreseeable":
         return None
-    if word == "soon" and (before.lower() == "as" or after.lower() in ("after", "as", "thereafter")):
+    if word in ("soon", "shortly") and (before.lower() == "as" or after.lower() in ("after", "as", "thereafter", "before")):
         return None  # "as soon as", "soon after": a relation between events, untagged in TimeBank
+    if word in REF_AS_DURATION:
+        return "DURATION", unanchored(REF_AS_DURATION[word])
     return "DATE", unanchored(REF_VALUES[kind])

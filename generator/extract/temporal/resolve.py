@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import calendar as cal
 from .calendar import Period
+from .numbers import spoken_year
 from .lexicon import HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 
 # Two-digit years: "'98" is 1998, "'05" 2005 (pivot tuned for news from 1930 on).
@@ -32,6 +33,7 @@ class State:
     ref_day: dt.date | None = None  # the last calendar day named, for "the following day"
     ref: Period | None = None  # the last period named, for "a year earlier" and "the quarter"
     hold: bool = False  # set by a resolver whose result must not become the reference
+    day_end: int = -1  # where the last expression naming one day ended, for "Monday to Wednesday"
 
 
 Resolved = tuple[str, Period]
@@ -125,9 +127,11 @@ def clock_suffix(text: str) -> str | None:
         return "T12:00"
     if t.startswith("midnight"):
         return "T24:00"
-    mm = re.match(r"(\d{1,2})(?::(\d\d))?", t)
-    h, mi = int(mm.group(1)), int(mm.group(2) or 0)
-    if "p" in t[mm.end():mm.end() + 4] and h < 12:
+    mm = re.match(r"(\d\d)(\d\d)(?!\d)|(\d{1,2})(?::(\d\d))?", t)
+    h, mi = int(mm.group(1) or mm.group(3)), int(mm.group(2) or mm.group(4) or 0)
+    if t.endswith(("afternoon", "evening")) and h < 12:
+        h += 12
+    elif "p" in t[mm.end():mm.end() + 4] and h < 12:
         h += 12
     elif "a" in t[mm.end():mm.end() + 4] and h == 12:
         h = 0
@@ -141,11 +145,11 @@ def day_of(st: State, wd: str | None, dayword: str | None, direction) -> dt.date
     if wd:
         return cal.weekday_near(st.anchor, weekday_num(wd), direction())
     if dayword:
-        return cal.add_days(st.anchor, DAYWORD_SHIFT.get(dayword.lower().split()[-1], 0))
+        return cal.add_days(st.anchor, DAYWORD_SHIFT.get(dayword.lower().split()[0], 0))
     return st.ref_day or st.anchor  # a bare clock time is on the day the text is talking about
 
 
-DAYWORD_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+DAYWORD_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "this": 0, "last": -1}
 
 
 def r_clock(g, st, direction) -> Resolved | None:
@@ -163,8 +167,11 @@ def r_clock(g, st, direction) -> Resolved | None:
 
 
 def r_dayword(g, st, direction) -> Resolved | None:
-    w = re.sub(r"\s+", " ", (g("w") or "").lower())
-    part = g("p") or g("p2")
+    w = re.sub(r"\s+", " ", (g("w") or g("w2") or "").lower())
+    part = g("p") or g("p2") or g("p3") or g("p4")
+    if g("p4"):  # "by mid-afternoon": on the day under discussion
+        day, code = st.ref_day or st.anchor, "T" + PARTS_OF_DAY[part.lower()]
+        return "TIME", cal.day(day, code) if day else unanchored("XXXX-XX-XX" + code)
     suffix = "T" + PARTS_OF_DAY[part.lower()] if part else ""
     if g("rel"):
         shift = -1 if g("rel").lower() == "last" else 0
@@ -195,7 +202,7 @@ def r_weekday(g, st, direction) -> Resolved | None:
         base = st.ref_day or a
         step = -1 if rel.endswith("previous") else 1
         d = cal.add_days(base, step * (((base.isoweekday() - wd) * -step) % 7 or 7))
-    elif rel in ("last", "past"):
+    elif rel in ("last", "past", "this past"):
         d = cal.add_days(a, -(((a.isoweekday() - wd) % 7) or 7))
     elif rel in ("next", "coming"):
         d = cal.add_days(a, ((wd - a.isoweekday()) % 7) or 7)
@@ -236,14 +243,15 @@ def r_holiday(g, st, direction) -> Resolved | None:
 def r_season(g, st, direction) -> Resolved | None:
     code = SEASONS[g("s").lower()]
     if g("y"):
-        return "DATE", cal.season(int(g("y")), code)
+        y = int(g("y")) if g("y").isdigit() else spoken_year(g("y"))
+        return ("DATE", cal.season(y, code)) if y else None
     if st.anchor is None:
         return "DATE", unanchored(f"XXXX-{code}")
-    rel = (g("r") or "").lower()
+    rel = " ".join((g("r") or "").lower().split())
     a = st.anchor
     options = [p for y in (a.year - 2, a.year - 1, a.year, a.year + 1) if (p := cal.season(y, code))]
     current = [p for p in options if p.start <= a <= p.end]
-    if rel == "last" or rel == "past":
+    if rel in ("last", "past", "this past"):
         pick = [p for p in options if p.end < a][-1:]
     elif rel in ("next", "coming"):
         pick = [p for p in options if p.start > a][:1]

@@ -38,7 +38,7 @@ def _triggers() -> dict[str, frozenset[str]]:
     add([w + "s" for w in WEEKDAYS], "set")
     add(list(UNITS) + list(UNIT_PLURALS), "set", "ago", "rel", "duration", "quarter", "inthe")
     add(("quarter", "quarters", "half", "period"), "quarter")
-    add(("year",), "yearago")
+    add(("year",), "yearago", "yearend")
     add(("nineteen", "thousand"), "year")
     add(PARTS_OF_DAY, "dayword", "rel", "weekday", "set", "clock")
     add(("today", "tonight", "yesterday", "tomorrow"), "dayword", "clock")
