@@ -167,7 +167,8 @@ def test_search_filters_by_actor(watch, base_url):
     page.locator("summary.pagefind-ui__filter-name", has_text=re.compile(r"^\s*Actor\s*$")).click()
     page.get_by_label("Ian Bremmer").check()
     page.wait_for_function(
-        f"document.querySelectorAll('.pagefind-ui__result').length < {unfiltered}", timeout=10_000)
+        "n => { const k = document.querySelectorAll('.pagefind-ui__result-link').length;"
+        " return k > 0 && k < n; }", arg=unfiltered, timeout=10_000)  # results clear, then refill
     links = page.locator(RESULT_TITLES).all_inner_texts()
     assert links and all("Biden and Putin" in t or "Bremmer" in t for t in links), links
     watch.shot("search-filter-actor")
