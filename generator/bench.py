@@ -125,7 +125,7 @@ def run_build(name: str, project: Path, model: str | None) -> Step:
     wall = time.perf_counter() - started
     stop.set()
     sampler.join()
-    if proc.returncode not in (0, 1):  # 1: some sources failed, which the report lists
+    if proc.returncode not in (0, 1) or not report_file.exists():  # 1: some sources failed, listed
         raise SystemExit(f"bench: `{' '.join(cmd)}` failed ({proc.returncode}):\n{err[-2000:]}")
     report = json.loads(report_file.read_text(encoding="utf-8"))
     return Step(name, wall, peak / 2**20, report)

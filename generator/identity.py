@@ -8,6 +8,7 @@ a kind or a role. Pure: no I/O except load_overrides.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -169,6 +170,7 @@ def cluster(items: list[tuple[str, Actor]], split: set[str]) -> list[Cluster]:
     keys_of: dict[int, list[tuple[str, str]]] = {}
     index: dict[tuple[str, str], int] = {}
     lone: list[tuple[str, Actor]] = []
+    new_id = itertools.count()  # never reused: merged-away clusters leave gaps
     for key, a in items:
         if a.kind == "person" and len(person_key(a.name)) < 2 and fold(a.name) not in split:
             lone.append((key, a))
@@ -179,7 +181,7 @@ def cluster(items: list[tuple[str, Actor]], split: set[str]) -> list[Cluster]:
         keys = [(a.kind, name_key(a.kind, n)) for n in names]
         found = list(dict.fromkeys(index[k] for k in keys if k in index))
         if not found:
-            target = len(clusters)
+            target = next(new_id)
             clusters[target], keys_of[target] = Cluster(a.kind), []
         else:
             target = max(found, key=lambda c: len(keys_of[c]))
@@ -200,9 +202,7 @@ def cluster(items: list[tuple[str, Actor]], split: set[str]) -> list[Cluster]:
         owners = homes.get(token, set())
         target = next(iter(owners)) if len(owners) == 1 else index.get((a.kind, name_key(a.kind, a.name)))
         if target is None:
-            target = len(clusters) + len(lone)  # fresh ids never collide with merged-away ones
-            while target in clusters:
-                target += 1
+            target = next(new_id)
             clusters[target] = Cluster(a.kind)
             index[(a.kind, name_key(a.kind, a.name))] = target
         clusters[target].items.append((key, a))

@@ -136,3 +136,22 @@ def test_good_overrides_file(tmp_path):
     assert (o.merge, o.split, o.roles, o.kind, o.ignore) == (
         {"Joseph R. Biden": "Joe Biden"}, ("Nick Brown",), {"Joe Biden": "US President"},
         {"TVP Info": "organization"}, ("the West",))
+
+
+def test_many_merges_keep_every_actor():
+    """Merging clusters leaves gaps in their numbering; new actors must not land in them."""
+    from generator.identity import resolve_actors as resolve
+
+    per = []
+    for i in range(40):
+        # "Org i" meets "O i" in one article, so their clusters merge; others arrive after.
+        per.append((f"a{i}", (Actor(name=f"Org {i}", kind="organization"),)))
+        per.append((f"b{i}", (Actor(name=f"Org {i}", kind="organization", aliases=(f"O{i}",)),
+                              Actor(name=f"O{i}", kind="organization"))))
+        per.append((f"c{i}", (Actor(name=f"Person Number{i}", kind="person"),
+                              Actor(name=f"Number{i}", kind="person"))))
+    actors = resolve(per)
+    names = {a.name for a in actors}
+    assert {f"Org {i}" for i in range(40)} <= names or {f"O{i}" for i in range(40)} <= names
+    assert {f"Person Number{i}" for i in range(40)} <= names
+    assert len(actors) == 80
