@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 Span = tuple[int, int]
@@ -129,12 +129,3 @@ class Failure:
 
     def __str__(self) -> str:
         return f"{self.path}: {self.message}"
-
-
-@dataclass(frozen=True)
-class BuildReport:
-    built: tuple[str, ...] = ()
-    failures: tuple[Failure, ...] = field(default_factory=tuple)
-    written: int = 0
-    unchanged: int = 0
-    removed: int = 0
