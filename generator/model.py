@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,8 +96,9 @@ class Briefing:
     quotes: tuple[Quote, ...] = ()
     error: str | None = None
 
-    @property
+    @functools.cached_property
     def paragraphs(self) -> tuple[Span, ...]:
+        """The body's paragraph spans (computed once: render asks for every item's paragraph)."""
         return paragraph_spans(self.article.body)
 
     def paragraph_of(self, offset: int) -> int:
