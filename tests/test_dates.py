@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.extract.dates import find_dates, infer_published
+from generator.extract.temporal import calendar as cal
 
 FRIDAY = dt.date(2021, 12, 31)  # a Friday
 D = dt.date
@@ -80,6 +81,56 @@ def test_values(nlp, text, expr, kind, value, start, end):
 ])
 def test_expressions_in_context(nlp, text, expected):
     assert [(d.text, d.value) for d in dates(nlp, text)] == expected
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # a decision's past tense does not place its to-infinitive's date: the nearest month
+    ("NATO has decided to admit Poland in early March.", D(1999, 2, 10), [("early March", "1999-03")]),
+    ("Thermo Electron agreed to buy the line in February.", D(1989, 10, 30), [("February", "1990-02")]),
+    ("Thermo Electron bought the line in February.", D(1989, 10, 30), [("February", "1989-02")]),
+    ("Both sides agreed to suspend the requests at the beginning of December.", D(2005, 3, 15),
+     [("the beginning of December", "2004-12")]),
+    # what was told is not placed by the telling's tense; the telling's own date is
+    ("The union warned of a strike in September.", D(1990, 8, 16), [("September", "1990-09")]),
+    ("Officials told reporters of plans for a summit in September.", D(1990, 8, 16), [("September", "1990-09")]),
+    ("Saudi Arabia cut its oil supply in September.", D(1990, 8, 16), [("September", "1989-09")]),
+    ("He told reporters on Friday that he would go.", D(1990, 8, 16), [("Friday", "1990-08-10")]),
+    # "the March accession": a bare ambiguous month before a lower-case noun
+    ("The March accession will help them.", D(1999, 2, 10), [("March", "1999-03")]),
+    ("The March of Dimes raised money.", D(1999, 2, 10), []),
+    ("They joined the March to the sea.", D(1999, 2, 10), []),
+    ("The May elections were close.", D(1999, 8, 10), [("May", "1999-05")]),
+    # "later that year" counts from the last period named, not the last day
+    ("On Jan. 5 he spoke. He fled in June 1998 and returned later that year.", D(2000, 1, 28),
+     [("Jan. 5", "2000-01-05"), ("June 1998", "1998-06"), ("later that year", "1998")]),
+    ("He fled on June 3, 1998 and returned later that month.", D(2000, 1, 28),
+     [("June 3, 1998", "1998-06-03"), ("later that month", "1998-06")]),
+    # "since" puts the date behind
+    ("Police have searched for him since shortly after the Oct. 23 slaying.", D(1999, 5, 6), [("Oct. 23", "1998-10-23")]),
+    ("The Oct. 23 hearing will decide it.", D(1999, 5, 6), [("Oct. 23", "1999-10-23")]),
+    # holidays: whole names, Easter by the computus, names that are places
+    ("He came home on Christmas Day.", FRIDAY, [("Christmas Day", "2021-12-25")]),
+    ("Protesters prayed as Easter week began.", D(2000, 4, 17), [("Easter week", "2000-W16")]),
+    ("They will vote after Easter.", D(2000, 4, 17), [("Easter", "2000-04-23")]),
+    ("He died on Good Friday.", D(2000, 4, 17), [("Good Friday", "1999-04-02")]),
+    ("He flew to Easter Island.", D(2000, 4, 17), []),
+    # "the day before/after" a date is one expression, one day off
+    ("The day before last Tuesday's hearing, he went home.", D(2000, 2, 24),
+     [("The day before last Tuesday's", "2000-02-21")]),
+    ("They met the day after Christmas.", FRIDAY, [("the day after Christmas", "2021-12-26")]),
+    ("He left the day before.", FRIDAY, [("the day before", "2021-12-30")]),
+    ("He left the day before the vote on Friday.", FRIDAY, [("the day before", "2021-12-30"), ("Friday", "2021-12-31")]),
+])
+def test_tense_holidays_and_anaphora(nlp, text, anchor, expected):
+    assert [(d.text, d.value) for d in dates(nlp, text, anchor)] == expected
+
+
+@pytest.mark.parametrize("year, easter", [
+    (2000, D(2000, 4, 23)), (1999, D(1999, 4, 4)), (2019, D(2019, 4, 21)), (2021, D(2021, 4, 4)),
+    (2024, D(2024, 3, 31)), (2038, D(2038, 4, 25)), (1583, D(1583, 4, 10)), (1500, None),
+])
+def test_easter_computus(year, easter):
+    assert cal.easter(year) == easter
 
 
 @pytest.mark.parametrize("text", [
@@ -169,7 +220,8 @@ WORDS = ("Friday", "Jan.", "9-10", "12", "1998", "last", "next", "week", "month"
          "10", "p.m.", "noon", "yesterday", "tonight", "summer", "1990s", "century", "fiscal",
          "year-earlier", "Christmas", "-", ",", ".", "'s", "'80s", "31", "Dec.", "2/30/1999",
          "year-end", "and", "to", "this past", "0930", "GMT", "post-1999", "in the morning", "period",
-         "'98", "mid-afternoon", "before")
+         "'98", "mid-afternoon", "before", "Easter", "week", "since", "decided to", "Good Friday",
+         "the day after", "told")
 TEXT = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=25).map(" ".join)
 YEAR_OR_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
                            r"forty|fifty|hundred|century|centuries|decades?)\b", re.I)

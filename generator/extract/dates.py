@@ -7,6 +7,7 @@ named, with the tense of its clause from the parse deciding past or future
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import re
@@ -17,6 +18,7 @@ from .temporal import resolve as res
 from .temporal import calendar as cal
 from .temporal.calendar import Period
 from .temporal.context import PAST_PERFECT, about, direction
+from .temporal.lexicon import HOLIDAY_NOT_NEXT
 from .temporal.patterns import NOT_YEAR_NEXT
 from .temporal.scan import scan
 from .temporal.publish import infer_published  # noqa: F401  (part of this module's interface)
@@ -37,6 +39,10 @@ _WORD_AFTER = re.compile(r"^\s*([\w'’-]+)")
 LISTED_DAY = re.compile(r"(?:\s*,\s*|\s+(?:and|or|&)\s+|\s*,\s*(?:and|or)\s+)(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
                         r"(?=\s*[,.;:)]|\s+(?:and|or|in|at|to|this|last|next|of)\b|\s*$)")
 MAX_LISTED_DAYS = 6
+# "the day before last Tuesday's hearing", "the day after Christmas": one expression, the day next
+# to the date that follows (AQUAINT tags it whole, with the shifted day); the date must name one day.
+DAY_SHIFT = {"before": -1, "after": 1}
+DAY_SHIFT_RULES = frozenset(("weekday", "md", "dm", "numdate", "holiday"))
 # What joins the two ends of a range of days ("Monday to Wednesday", "Monday-Wednesday").
 RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|through|thru|until|till)\s*", re.IGNORECASE)
 # Relative words that, capitalised inside a sentence, name a programme or a title.
@@ -47,6 +53,9 @@ SEASON_VERB_NEXT = frozenset("of in to by from and the a".split())
 FAR_YEAR = 60
 # Prepositions that put the date they govern ahead ("until mid-November", "by February").
 FUTURE_LEADS = frozenset("until till by".split())
+# "since" puts the date it governs behind, up to three words on ("since shortly after the Oct. 23
+# slaying", "since early September"): every dated "since" phrase in TimeBank and AQUAINT is past.
+PAST_LEAD = re.compile(r"\bsince\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
 # Words before a bare season that make it the season ("in the fall", "this spring").
 SEASON_CUES = frozenset("in into during since until till by through before after of that this last next over "
                         "early late mid".split())
@@ -88,8 +97,11 @@ def plausible(rule: str, m: re.Match, text: str, anchor: dt.date | None) -> bool
         if anchor and abs(y - anchor.year) >= FAR_YEAR and before.lower() not in YEAR_CUES:
             return False
         return True
+    if rule == "holiday" and word_after(text, m.end()).lower() in HOLIDAY_NOT_NEXT:
+        return False  # "Easter Island", "Christmas Island": a name
     if rule == "month":
-        return rel.month_allowed(g("month_m"), before, bool(g("month_rel")), bool(g("month_y") or g("month_ry")))
+        return rel.month_allowed(g("month_m"), before, bool(g("month_rel")), bool(g("month_y") or g("month_ry")),
+                                 word_after(text, m.end()))
     if rule == "season" and not g("season_y"):
         r = " ".join((g("season_r") or "").lower().split())
         if r in ("", "the", "early", "late", "mid", "the early", "the late"):
@@ -112,9 +124,17 @@ def find_dates(doc, anchor: dt.date | None) -> tuple[DateRef, ...]:
 def _find(doc, anchor: dt.date | None):
     text = doc.text
     st = res.State(anchor)
-    for rule, m in scan(text):
+    cands = list(scan(text))
+    i = 0
+    while i < len(cands):
+        rule, m = cands[i]
+        i += 1
         try:
-            ref = date_ref(rule, m, st, doc)
+            ref = shifted_day(m, cands[i], st, doc) if i < len(cands) and day_shift(rule, m, cands[i]) else None
+            if ref is not None:
+                i += 1
+            else:
+                ref = date_ref(rule, m, st, doc)
         except Exception:  # one odd expression must not cost the others
             log.debug("date %r failed", m.group(0), exc_info=True)
             continue
@@ -122,6 +142,30 @@ def _find(doc, anchor: dt.date | None):
             yield ref
             if rule in ("md", "dm") and ref.start is not None:
                 yield from next_days(text, ref)
+
+
+def day_shift(rule: str, m: re.Match, nxt: tuple[str, re.Match]) -> bool:
+    """Whether m is "the day before/after" right before a date ("the day before last Tuesday's hearing")."""
+    if rule != "rel" or (m.group("rel_after") or "").lower() not in DAY_SHIFT or nxt[0] not in DAY_SHIFT_RULES:
+        return False
+    return m.group("rel_r").lower() == "the" and m.group("rel_u").lower() == "day" \
+        and not m.string[m.end():nxt[1].start()].strip()
+
+
+def shifted_day(m: re.Match, nxt: tuple[str, re.Match], st: res.State, doc) -> DateRef | None:
+    """The day before or after the date that follows m, as one expression; None when that is no single day."""
+    trial = copy.copy(st)
+    ref = date_ref(*nxt, trial, doc)
+    if ref is None or ref.type != "DATE" or ref.start is None or ref.start != ref.end:
+        return None
+    d = cal.add_days(ref.start, DAY_SHIFT[m.group("rel_after").lower()])
+    if d is None:
+        return None
+    vars(st).update(vars(trial))
+    st.ref, st.ref_day = cal.day(d), d
+    s, e = m.start(), ref.span[1]
+    return DateRef(text=m.string[s:e], span=(s, e), type="DATE", value=d.isoformat(), start=d, end=d,
+                   about=about(doc, s, e))
 
 
 def next_days(text: str, first: DateRef):
@@ -185,6 +229,8 @@ def resolve_one(rule: str, m: re.Match, st: res.State, doc):
         if not cache:
             lead = word_before(m.string, m.start()).lower()
             dirn = direction(doc, *m.span())
+            if PAST_LEAD.search(m.string[max(0, m.start() - 40):m.start()]):
+                dirn = -1
             cache.append(1 if lead in FUTURE_LEADS and dirn > PAST_PERFECT else max(dirn, -1))
         return cache[0]
 

@@ -143,3 +143,18 @@ def nth_weekday(y: int, m: int, wd: int, n: int) -> dt.date | None:
         return None
     days = [d for d in range(1, calendar.monthrange(y, m)[1] + 1) if dt.date(y, m, d).isoweekday() == wd]
     return dt.date(y, m, days[n]) if -len(days) <= n < len(days) else None
+
+
+def easter(y: int) -> dt.date | None:
+    """Western Easter Sunday of year y (the anonymous Gregorian computus)."""
+    if not 1583 <= y <= MAX_YEAR:
+        return None
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * el) // 433
+    month = (h + el - 7 * m + 90) // 25
+    return dt.date(y, month, (h + el - 7 * m + 33 * month + 19) % 32)

@@ -1,7 +1,7 @@
 """What the parse says about a time expression: the tense of its verb and what it is about."""
 from __future__ import annotations
 
-from .lexicon import FUTURE_CUES
+from .lexicon import FUTURE_CUES, INTENT_LEMMAS
 
 # Auxiliaries that put a clause in the future or the past.
 FUTURE_AUX = frozenset("will 'll shall wo".split())
@@ -21,6 +21,10 @@ PAST_PERFECT = -2
 # for reporting verbs ("says"); tuned on TimeBank.
 PRESENT_DIRECTION = 1
 REPORTING_VERBS = frozenset("say tell report announce state claim add note be have".split())
+# Verbs that tell of something: the tense is the telling's, not the date's when the date sits in
+# what was told ("Saudi Arabia told oil companies of a cutback in September", in an August
+# article: TimeBank gives the coming September). Lemmas.
+TELLING_LEMMAS = frozenset("tell inform notify warn predict forecast".split())
 # Dependency labels by which a date modifies a noun ("Thursday's conversation"): no tense.
 NOUN_MODIFIER_DEPS = frozenset("poss compound amod nmod nummod".split())
 # How far up the tree to look for the governing verb (tokens).
@@ -52,6 +56,11 @@ def governing_verb(tok, through_nouns: bool = True):
     return None
 
 
+def to_infinitive(verb) -> bool:
+    """Whether a verb is a to-infinitive ("to admit")."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def verb_direction(verb) -> int:
     """-1 when the verb's clause is past, +1 when future, 0 when the tense does not say."""
     for v in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None):
@@ -64,6 +73,8 @@ def verb_direction(verb) -> int:
             return PAST_PERFECT
         if aux & FUTURE_AUX or v.lower_ in FUTURE_CUES and v is not verb:
             return 1
+        if v is not verb and v.lemma_ in INTENT_LEMMAS and verb.dep_ == "xcomp" and to_infinitive(verb):
+            return 0  # the decision's past does not place what was decided: the nearest reading
         if v is verb and v.lower_ in FUTURE_CUES and v.tag_ in ("VBN", "VBG", "JJ") and (
                 v.lower_ not in AMBIGUOUS_CUES or any(c.lower_ in ("for", "to") for c in v.children)):
             return 1
@@ -88,7 +99,18 @@ def direction(doc, start: int, end: int, through_nouns: bool = True) -> int:
     if root is None:
         return 0
     verb = governing_verb(root, through_nouns)
-    return verb_direction(verb) if verb is not None else 0
+    if verb is None or verb.lemma_ in TELLING_LEMMAS and via_noun(root, verb):
+        return 0
+    return verb_direction(verb)
+
+
+def via_noun(tok, verb) -> bool:
+    """Whether a token hangs from the verb through a noun ("told them of a cutback in September")."""
+    while tok.i != verb.i and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and tok.i != verb.i:
+            return True
+    return False
 
 
 def phrase(tok, skip: tuple[int, int]) -> str:

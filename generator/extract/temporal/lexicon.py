@@ -86,8 +86,24 @@ HOLIDAYS = {"christmas day": (12, 25), "christmas eve": (12, 24), "christmas": (
             "thanksgiving": (11, 0), "labor day": (9, 0), "memorial day": (5, 0),
             "election day": (11, -1)}
 
+# Movable feasts: days from Easter Sunday (Western computus). "Easter week" is the ISO week that
+# holds Easter Sunday (AQUAINT tags "as Easter week began" on Palm Sunday so); it is placed by
+# its Monday, so that a past-tense "Easter week began" on that Monday is this year's.
+EASTER_FEASTS = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2,
+                 "palm sunday": -7, "easter week": -6}
+# Words after a holiday's name that make it part of another name ("Easter Island", "Christmas Island").
+HOLIDAY_NOT_NEXT = frozenset("island islands rising egg eggs bunny".split())
+
 # Verbs whose participle or infinitive complement points to the future ("scheduled for").
 FUTURE_CUES = frozenset(
     "scheduled schedule expected expect plan plans planned planning set due slated "
     "hope hopes will shall 'll wo going intend intends aim aims promise promised "
     "postpone postponed delay delayed adjourn adjourned resume resumes".split())
+
+# Verbs whose to-infinitive happens after them: "decided to admit them in March", "agreed to buy
+# it in February" (TimeBank and AQUAINT: the infinitive's date is ahead of the decision, so the
+# decision's past tense does not place it; but the parser also hangs the decision's own date
+# there, "agreed to suspend them at the beginning of December" in BBC news, so such a date takes
+# the nearest reading, neither past nor future). Lemmas.
+INTENT_LEMMAS = frozenset(
+    "decide agree vote pledge vow threaten promise offer propose prepare order urge".split())

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import (FREQUENCY_WORDS, FUTURE_REF, HOLIDAYS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY,
+from .lexicon import (EASTER_FEASTS, FREQUENCY_WORDS, FUTURE_REF, HOLIDAYS, NUMBER_WORDS, ORDINALS, PARTS_OF_DAY,
                       PAST_REF, PRESENT_REF, SEASONS, UNIT_PLURALS, UNITS, VAGUE_QUANTITIES)
 
 
 def alt(words, cap: bool = False) -> str:
     """A non-capturing alternation of words, longest first; cap: Capitalised or UPPER only."""
     words = sorted(set(words), key=len, reverse=True)
-    if cap:
-        forms = [w.capitalize() for w in words] + [w.upper() for w in words]
-        return "(?-i:" + "|".join(re.escape(w) for w in forms) + ")"
+    if cap:  # each name's forms together, so "Christmas Day" is tried before "Christmas"
+        forms = [f for w in words for f in dict.fromkeys(
+            (w.capitalize(), " ".join(x[:1].upper() + x[1:] for x in w.split(" ")), w.upper()))]
+        return "(?-i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in forms) + ")"
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
 
@@ -126,7 +127,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # last summer, the fall of 1998
     ("season", rf"(?:(?P<season_r>last|next|this\s+past|this|coming|past|the\s+early|the\s+late|early|late|the|mid)[\s-]+)?(?P<season_s>{alt(SEASONS)})"
                rf"(?:\s+(?:of\s+)?(?P<season_y>{YEAR}|{SPOKEN_YEAR}))?"),
-    ("holiday", rf"(?:(?P<holiday_r>last|next|this)\s+)?(?P<holiday_h>{alt(HOLIDAYS, cap=True)}|(?-i:Thanksgiving|Christmas|"
+    ("holiday", rf"(?:(?P<holiday_r>last|next|this)\s+)?(?P<holiday_h>{alt(list(HOLIDAYS) + list(EASTER_FEASTS), cap=True)}|(?-i:Thanksgiving|Christmas|"
                 rf"New\s+Year{APOS}s\s+(?:Day|Eve)|Election\s+Day|Labor\s+Day|Memorial\s+Day|Independence\s+Day|"
                 rf"Christmas\s+(?:Day|Eve)|Thanksgiving\s+Day))(?:\s+(?P<holiday_y>{YEAR}))?"),
     # 50-minute, the past three weeks, several years, two and a half hours

@@ -13,6 +13,11 @@ from .resolve import TWO_DIGIT_PIVOT, Resolved, State, unanchored, weekday_num
 # Words before a bare "May" or "March" that make it the month (tuned on TimeBank).
 MONTH_CUES = frozenset("in since until till by of through from during before after last next this "
                        "early late mid to between and or until-".split())
+# "the March accession", "the May elections": a month modifying a lower-case noun is the month;
+# "the March of Dimes", "the march to the sea" are not (the word after is a preposition).
+MONTH_DETERMINERS = frozenset(("the",))
+MONTH_NOT_NOUN_NEXT = frozenset("of on to for from through toward towards against in into across "
+                                "and or by with was is were are has had".split())
 # Rel words that count from the anchor, and those that count from the last date named.
 FROM_ANCHOR = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "this past": -1, "the past": -1,
                "the last": -1, "next": 1, "coming": 1, "the next": 1, "the coming": 1}
@@ -54,11 +59,13 @@ def r_month(g, st: State, direction) -> Resolved | None:
     return "DATE", cal.month(y, m)
 
 
-def month_allowed(text: str, before: str, has_rel: bool, has_year: bool) -> bool:
-    """A bare "May" needs a cue word before it; other months always stand."""
+def month_allowed(text: str, before: str, has_rel: bool, has_year: bool, after: str = "") -> bool:
+    """A bare "May" needs a cue word before it, or "the" and a common noun after; other months always stand."""
     word = text.split()[-1].rstrip(".")
     if word not in AMBIGUOUS_MONTHS or has_rel or has_year:
         return True
+    if before.lower() in MONTH_DETERMINERS and after.isalpha() and after.islower():
+        return after not in MONTH_NOT_NOUN_NEXT
     return before.lower() in MONTH_CUES
 
 
@@ -253,8 +260,8 @@ def r_rel(g, st: State, direction) -> Resolved | None:
     elif rel in FROM_REF:
         n = FROM_REF[rel]
         base = st.ref_day or st.anchor
-        if st.ref and unit in ("month", "year") and st.ref.start and not st.ref_day:
-            base = st.ref.start
+        if st.ref and unit in ("month", "year") and st.ref.start:
+            base = st.ref.start  # "in June 1998 ... later that year": the last period named, not the last day
     else:
         n = FROM_ANCHOR.get(rel, 0)
         base = st.anchor

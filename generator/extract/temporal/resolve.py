@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import calendar as cal
 from .calendar import Period
 from .numbers import spoken_year
-from .lexicon import HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
+from .lexicon import EASTER_FEASTS, HOLIDAYS, MONTHS, PARTS_OF_DAY, SEASONS, WEEKDAYS
 
 # Two-digit years: "'98" is 1998, "'05" 2005 (pivot tuned for news from 1930 on).
 TWO_DIGIT_PIVOT = 30
@@ -214,10 +214,14 @@ def r_weekday(g, st, direction) -> Resolved | None:
 def r_holiday(g, st, direction) -> Resolved | None:
     name = re.sub(r"\s+", " ", g("h").lower()).replace("’", "'")
     m, d = HOLIDAYS.get(name, (0, 0))
-    if not m:
+    if name in EASTER_FEASTS:
+        m, d = 4, 0  # "XXXX-04-XX" when unanchored: Easter falls in March or April
+    elif not m:
         return None
 
     def on(y: int) -> dt.date | None:
+        if name in EASTER_FEASTS:
+            return cal.add_days(e, EASTER_FEASTS[name]) if (e := cal.easter(y)) else None
         if d > 0:
             return cal.safe_date(y, m, d)
         rule = {"thanksgiving": (4, 3), "thanksgiving day": (4, 3), "labor day": (1, 0),
@@ -225,10 +229,11 @@ def r_holiday(g, st, direction) -> Resolved | None:
         x = cal.nth_weekday(y, m, *rule)
         return cal.add_days(x, 1) if x and name == "election day" else x
 
+    pick = cal.week_of if name.endswith(" week") else cal.day
     if g("y"):
-        return "DATE", cal.day(on(int(g("y"))))
+        return "DATE", pick(on(int(g("y"))))
     if st.anchor is None:
-        return "DATE", unanchored(f"XXXX-{m:02d}-XX")
+        return "DATE", unanchored("XXXX-WXX" if name.endswith(" week") else f"XXXX-{m:02d}-XX")
     rel = (g("r") or "").lower()
     dirn = {"last": -1, "next": 1}.get(rel) or direction()
     options = [x for y in (st.anchor.year - 1, st.anchor.year, st.anchor.year + 1) if (x := on(y))]
@@ -237,7 +242,7 @@ def r_holiday(g, st, direction) -> Resolved | None:
     elif dirn > 0:
         options = [x for x in options if x >= st.anchor] or options
     best = min(options, key=lambda x: abs((x - st.anchor).days), default=None)
-    return "DATE", cal.day(best)
+    return "DATE", pick(best)
 
 
 def r_season(g, st, direction) -> Resolved | None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .lexicon import (FREQUENCY_WORDS, FUTURE_REF, HOLIDAYS, MONTHS, PARTS_OF_DAY, PAST_REF, PRESENT_REF,
+from .lexicon import (EASTER_FEASTS, FREQUENCY_WORDS, FUTURE_REF, HOLIDAYS, MONTHS, PARTS_OF_DAY, PAST_REF, PRESENT_REF,
                       SEASONS, UNIT_PLURALS, UNITS, WEEKDAYS)
 from .patterns import RULES
 
@@ -43,7 +43,7 @@ def _triggers() -> dict[str, frozenset[str]]:
     add(PARTS_OF_DAY, "dayword", "rel", "weekday", "set", "clock")
     add(("today", "tonight", "yesterday", "tomorrow"), "dayword", "clock")
     add(SEASONS, "season", "set")
-    add(list(HOLIDAYS) + ["eve", "day", "year"], "holiday")
+    add(list(HOLIDAYS) + list(EASTER_FEASTS) + ["eve", "day", "year"], "holiday")
     add(("century", "centuries"), "decade")
     add(FREQUENCY_WORDS, "set")
     add(PRESENT_REF + PAST_REF + FUTURE_REF, "ref")
