@@ -1,7 +1,6 @@
 """The site at scale: build a 5,000-briefing site and time search in Chromium.
 
     .venv/bin/python bench/search_bench.py [--n 5000] [--keep DIR]   (or `make bench-search`)
-    .venv/bin/python bench/search_bench.py --reuse DIR [--reindex]      (time search on a kept site)
 
 Briefings are made from the BBC corpus (../shared/bench/bbc, 2,225 articles,
 repeated with new keys to reach --n) cheaply, without spaCy: people are
@@ -10,12 +9,9 @@ quotes what stands in quote marks, and each briefing gets a publication day
 spread over two years with one dated event, so month pages and the timeline fill.
 The site is then built as `briefings build` builds it (site model, pages, MkDocs,
 Pagefind) and served over http on 127.0.0.1 under /briefings/; Chromium opens
-the search page and, as soon as its box is there, types a query: the time from
-the first keystroke to the first frame that shows a result is measured in the
-page (see PROBE) for several queries, each on a fresh page with nothing cached
-(so it includes whatever of the index is still loading). The http server runs in
-a process of its own. Reports build time per stage, site size, and the search
-times. Target: < 0.5 s.
+the search page and the time from the first keystroke to the first result is
+measured for several queries, each on a fresh page (cold: the index is loaded).
+Reports build time per stage, site size, and the search times. Target: < 0.5 s.
 """
 from __future__ import annotations
 
@@ -26,7 +22,6 @@ import re
 import shutil
 import statistics
 import sys
-import subprocess
 import tempfile
 import time
 from collections import Counter
@@ -132,142 +127,45 @@ def time_build(root: Path, items: list[Briefing]) -> dict[str, float]:
     return times
 
 
-# Installed in every page before its scripts run: the time of the first keystroke of a query
-# (the input event's own timestamp, so time the page was too busy to handle it counts) and of
-# the first frame that shows a result of that query (its title, which Pagefind fills in once the
-# result's fragment is loaded; "No results" counts for an empty answer). Measured in the page,
-# so the driver's round trips, which a reader does not wait for, are not counted.
-PROBE = """
-window.__bench = {query: null, key: null, shown: null, painted: null};
-document.addEventListener("keydown", e => {
-  const b = window.__bench;
-  if (b.query !== null && b.key === null) b.key = e.timeStamp;
-}, true);
-new MutationObserver(() => {
-  const b = window.__bench;
-  if (b.key === null || b.shown !== null) return;
-  const message = document.querySelector(".pagefind-ui__message");
-  const text = message ? message.textContent.trim() : "";
-  if (!/^(\\d[\\d,]*|No) results? for /.test(text) || !text.endsWith(" for " + b.query)) return;
-  const title = document.querySelector(".pagefind-ui__result-link");
-  if (!/^No /.test(text) && !(title && title.textContent.trim())) return;
-  b.shown = performance.now();
-  requestAnimationFrame(() => setTimeout(() => { b.painted = performance.now(); }));
-}).observe(document, {subtree: true, childList: true, characterData: true});
-"""
-
-
-SERVE = """
-import sys, threading
-from pathlib import Path
-sys.path.insert(0, sys.argv[1])
-from tests.test_site_browser import serve
-server, url = serve(Path(sys.argv[2]))
-print(url, flush=True)
-threading.Event().wait()
-"""
-
-
-def serve_apart(site: Path) -> tuple[subprocess.Popen, str]:
-    """The site's http server (tests.test_site_browser.serve) in a process of its own, as a
-    reader's server is: in this one its threads would queue for Python's lock behind the driver."""
-    proc = subprocess.Popen([sys.executable, "-c", SERVE, str(ROOT), str(site)], stdout=subprocess.PIPE, text=True)
-    return proc, proc.stdout.readline().strip()
-
-
-def time_search(site: Path) -> list[tuple[str, float, float, float]]:
-    """(query, s to the first result on a fresh page, the same with the driver, s for a second query)."""
+def time_search(site: Path) -> list[tuple[str, float, int]]:
+    """(query, seconds from the first keystroke to the first result, results) for each query."""
     sys.path.insert(0, str(ROOT))
     from playwright.sync_api import sync_playwright
 
-    from tests.test_site_browser import CHROMIUM, CHROMIUM_ARGS
+    from tests.test_site_browser import CHROMIUM, CHROMIUM_ARGS, serve
 
-    server, url = serve_apart(site)
+    server, url = serve(site)
+    done = re.compile(r"(\d+|No) results? for ")
     out = []
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             for query in QUERIES:
-                page = browser.new_page()  # a new context each time: nothing cached
-                page.add_init_script(PROBE)
+                page = browser.new_page()
                 page.goto(f"{url}search/")
                 box = page.locator(".pagefind-ui__search-input")
                 box.wait_for()
-                cold, driver = type_and_wait(page, box, query)
+                cold = type_and_wait(page, box, query, done)
                 box.fill("")
-                warm, _ = type_and_wait(page, box, query.split()[0][:-1])
-                out.append((query, cold, driver, warm))
-                print(f"  search {query!r:<16} first result {cold:.3f} s on a fresh page "
-                      f"({driver:.3f} s with the driver's round trips), {warm:.3f} s for a second query", flush=True)
+                warm = type_and_wait(page, box, query.split()[0][:-1], done)
+                count = page.locator(".pagefind-ui__message").inner_text()
+                out.append((query, cold, warm))
+                print(f"  search {query!r:<16} first result {cold:.3f} s on a fresh page, "
+                      f"{warm:.3f} s for a second query", flush=True)
                 page.close()
             browser.close()
     finally:
-        server.terminate()
-        server.wait()
+        server.shutdown()
     return out
 
 
-def type_and_wait(page, box, query: str) -> tuple[float, float]:
-    """Seconds from the first keystroke of query to the first frame showing a result (page; driver)."""
-    page.evaluate("q => Object.assign(window.__bench, {query: q, key: null, shown: null, painted: null})", query)
-    page.wait_for_function("true")  # the driver's own page script is compiled now, not while we time
+def type_and_wait(page, box, query: str, done) -> float:
+    """Seconds from the first keystroke until Pagefind shows the results of query."""
     started = time.perf_counter()
     box.press_sequentially(query, delay=0)
-    page.wait_for_function("window.__bench.painted !== null", timeout=30_000, polling=10)
-    driver = time.perf_counter() - started
-    key, painted = page.evaluate("[window.__bench.key, window.__bench.painted]")
-    return (painted - key) / 1000, driver
-
-
-def exact_identity() -> None:
-    """Group actors by exact name (generator.identity's resolution is quadratic today)."""
-    import generator.site as site_module
-    from generator.identity import SiteActor
-    from generator.slugs import unique_slugs
-
-    def exact(per_article, overrides):
-        groups: dict = {}
-        for key, actors in per_article:
-            for a in actors:
-                groups.setdefault((a.kind, a.name), []).append(key)
-        slugs = unique_slugs([(f"{k}:{n}", n) for k, n in groups], "actor")
-        return tuple(SiteActor(id=slugs[f"{k}:{n}"], name=n, kind=k, articles=tuple(dict.fromkeys(keys)))
-                     for (k, n), keys in groups.items())
-
-    site_module.resolve_actors = exact
-    print("search_bench: actors grouped by exact name (--exact-identity)")
-
-
-def build(work: Path, n: int) -> float:
-    """Build an n-briefing site in work/ (emptied first); print the stages; return the build seconds."""
-    if work.exists() and any(work.iterdir()):
-        shutil.rmtree(work)
-    work.mkdir(parents=True, exist_ok=True)
-    t = time.perf_counter()
-    items = briefings(n)
-    made = time.perf_counter() - t
-    times = time_build(project(work), items)
-    print(f"{n} briefings (made without spaCy in {made:.1f} s)")
-    for stage, value in times.items():
-        print(f"  {stage:<38} {value:8.1f}{' s' if isinstance(value, float) else ''}")
-    build_s = sum(v for v in times.values() if isinstance(v, float))
-    print(f"  {'build total':<38} {build_s:8.1f} s")
-    return build_s
-
-
-def reindex(site: Path) -> float:
-    """Run Pagefind again over a kept site (after a change to generator/search.py); return seconds."""
-    from generator.search import index_site
-
-    t = time.perf_counter()
-    index_site(site)
-    seconds = time.perf_counter() - t
-    print(f"  {'pagefind (again)':<38} {seconds:8.1f} s")
-    return seconds
-
-
-def folder_mib(folder: Path) -> float:
-    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+    page.locator(".pagefind-ui__message", has_text=done).wait_for(timeout=30_000)
+    page.locator(".pagefind-ui__message", has_text=query).wait_for(timeout=30_000)
+    return time.perf_counter() - started
 
 
 def main(argv=None) -> int:
@@ -277,46 +175,57 @@ def main(argv=None) -> int:
                     help="group actors by exact name instead of generator.identity's resolution "
                          "(which is quadratic today: use this to measure the rest at 5,000)")
     ap.add_argument("--keep", type=Path, help="build in this folder and keep it (default: a temporary one)")
-    ap.add_argument("--reuse", type=Path, metavar="DIR",
-                    help="no build: time search on the site an earlier --keep DIR left")
-    ap.add_argument("--reindex", action="store_true", help="with --reuse: run Pagefind over that site again first")
     args = ap.parse_args(argv)
-    if args.reuse and not (args.reuse / "site" / "search" / "index.html").is_file():
-        print(f"search_bench: no built site in {args.reuse}/site (build one with --keep DIR)", file=sys.stderr)
-        return 2
-    if not args.reuse and not BBC.is_dir():
+    if not BBC.is_dir():
         print(f"search_bench: {BBC} not found (the BBC corpus)", file=sys.stderr)
         return 2
     if args.exact_identity:
-        exact_identity()
-    work = args.reuse or args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
+        import generator.site as site_module
+        from generator.identity import SiteActor
+        from generator.slugs import unique_slugs
+
+        def exact(per_article, overrides):
+            groups: dict = {}
+            for key, actors in per_article:
+                for a in actors:
+                    groups.setdefault((a.kind, a.name), []).append(key)
+            slugs = unique_slugs([(f"{k}:{n}", n) for k, n in groups], "actor")
+            return tuple(SiteActor(id=slugs[f"{k}:{n}"], name=n, kind=k, articles=tuple(dict.fromkeys(keys)))
+                         for (k, n), keys in groups.items())
+
+        site_module.resolve_actors = exact
+        print("search_bench: actors grouped by exact name (--exact-identity)")
+    work = args.keep or Path(tempfile.mkdtemp(prefix="search-bench-"))
+    if work.exists() and any(work.iterdir()):
+        shutil.rmtree(work)
+    work.mkdir(parents=True, exist_ok=True)
     try:
-        if args.reuse:
-            build_s = reindex(work / "site") if args.reindex else 0.0
-        else:
-            build_s = build(work, args.n)
-        site = work / "site"
-        total, files, biggest, biggest_name = site_size(site)
+        t = time.perf_counter()
+        items = briefings(args.n)
+        made = time.perf_counter() - t
+        root = project(work)
+        times = time_build(root, items)
+        total, files, biggest, biggest_name = site_size(root / "site")
+        print(f"{args.n} briefings (made without spaCy in {made:.1f} s)")
+        for stage, value in times.items():
+            print(f"  {stage:<38} {value:8.1f}{' s' if isinstance(value, float) else ''}")
+        build_s = sum(v for v in times.values() if isinstance(v, float))
+        print(f"  {'build total':<38} {build_s:8.1f} s")
         print(f"site: {total / 2**20:.1f} MiB in {files} files; largest page {biggest / 1024:.0f} KiB ({biggest_name});"
-              f" search index {folder_mib(site / 'pagefind'):.1f} MiB"
-              f" (word index {folder_mib(site / 'pagefind' / 'index'):.1f} MiB)")
-        results = time_search(site)
-        median = statistics.median(r[1] for r in results)
-        worst = max(r[1] for r in results)
-        driver = statistics.median(r[2] for r in results)
-        warm = statistics.median(r[3] for r in results)
+              f" search index {sum(p.stat().st_size for p in (root / 'site' / 'pagefind').rglob('*') if p.is_file()) / 2**20:.1f} MiB")
+        results = time_search(root / "site")
+        median = statistics.median(c for _, c, _ in results)
+        worst = max(c for _, c, _ in results)
+        warm = statistics.median(w for _, _, w in results)
         verdict = "ok" if median < TARGET_SECONDS else "SLOW"
-        print(f"search: first result on a fresh page median {median:.3f} s, worst {worst:.3f} s "
-              f"({driver:.3f} s with the driver); later queries median {warm:.3f} s "
-              f"(target < {TARGET_SECONDS} s): {verdict}")
-        print(json.dumps({"briefings": None if args.reuse else args.n, "build_seconds": round(build_s, 1),
-                          "site_mib": round(total / 2**20, 1), "files": files,
-                          "index_mib": round(folder_mib(site / "pagefind"), 1),
-                          "search_median_s": round(median, 3), "search_worst_s": round(worst, 3),
-                          "search_driver_median_s": round(driver, 3), "search_warm_median_s": round(warm, 3)}))
+        print(f"search: first result on a fresh page median {median:.3f} s, worst {worst:.3f} s; "
+              f"later queries median {warm:.3f} s (target < {TARGET_SECONDS} s): {verdict}")
+        print(json.dumps({"briefings": args.n, "build_seconds": round(build_s, 1), "site_mib": round(total / 2**20, 1),
+                          "files": files, "search_median_s": round(median, 3), "search_worst_s": round(worst, 3),
+                          "search_warm_median_s": round(warm, 3)}))
         return 0 if median < TARGET_SECONDS else 1
     finally:
-        if not (args.keep or args.reuse):
+        if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
 
 

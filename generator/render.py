@@ -122,12 +122,6 @@ FILTER_ACTORS = 10  # people and organisations per briefing offered as search fi
 # the newest stories only; every other name is still found by the search itself.
 FILTER_TOP_ACTORS = 100
 FILTER_TOP_STORIES = 100
-# The filters written to the pages (others a caller passes are left out). Pagefind counts the
-# results under every filter value on each search, comparing each page a value holds with each
-# result: the cost is (pages under all values) x (results). A "type" filter (briefing, actor,
-# story) put every page under a value, 42% of the site's filter entries at 5,000 briefings; the
-# first search for a common name spent most of its time there (bench/search_bench.py).
-FILTER_KEYS = ("actor", "source", "story", "year")
 
 
 def chunks(items: list, size: int) -> list[list]:
@@ -140,11 +134,9 @@ def numbered(base: str, n: int) -> str:
 
 
 def search_data(filters: dict[str, list[str]], meta: dict[str, str | None] | None = None) -> Markup:
-    """Hidden Pagefind filter/meta/sort attributes for a page (values escaped; FILTER_KEYS filters only)."""
+    """Hidden Pagefind filter/meta/sort attributes for a page (values escaped, keys ours)."""
     spans = []
     for key, values in filters.items():
-        if key not in FILTER_KEYS:
-            continue
         for v in dict.fromkeys(" ".join(str(x).split()) for x in values if x):
             spans.append(f'<span data-pagefind-filter="{key}[data-value]" data-value="{escape(v)}"></span>')
     for key, v in (meta or {}).items():

@@ -1,13 +1,11 @@
 """The search index: Pagefind run over a built site, before the site is swapped in.
 
-Pagefind reads the HTML (only what the theme marks `data-pagefind-body`, less what
-the templates mark `data-pagefind-ignore` because it repeats text indexed elsewhere,
-with the filters the templates put in `data-pagefind-filter` spans: actor, source,
-story, year) and writes a static, chunked index to <site>/pagefind/ together with
-its UI; a browser then loads only the chunks a query needs. The search page loads
-the index as it opens (overrides/main.html); bench/search_bench.py times the first
-result at 5,000 briefings. The binary ships inside the `pagefind_bin` wheel: no
-download at build time.
+Pagefind reads the HTML (only what the theme marks `data-pagefind-body`, with the
+filters the templates put in `data-pagefind-filter` spans: actor, source, story,
+year, type) and writes a static, chunked index to <site>/pagefind/ together with
+its UI; a browser then loads only the chunks a query needs, so the first results
+come in well under a second on thousands of briefings. The binary ships inside
+the `pagefind_bin` wheel: no download at build time.
 """
 from __future__ import annotations
 
@@ -19,9 +17,7 @@ from pathlib import Path
 from .errors import UserError
 
 BUNDLE = "pagefind"  # the index folder inside the site
-# The ¶ permalinks of headings and paragraphs, and the ¶ links from a briefing's lists to
-# the paragraph they come from ([¶](#pN)): marks, not words, they would litter the excerpts.
-EXCLUDE = '.headerlink, a[href^="#p"]'
+EXCLUDE = ".headerlink"  # the ¶ permalinks of headings and paragraphs
 PAGEFIND_TIMEOUT = 1800  # seconds; 5,000 briefings index in well under a minute
 
 

@@ -179,52 +179,6 @@ def test_search_filters_by_actor(watch, base_url):
     watch.check()
 
 
-def test_the_search_page_loads_the_index_before_a_key_is_pressed(watch, base_url):
-    page = watch.page
-    loaded: list[str] = []
-    page.on("requestfinished", lambda r: loaded.append(urlsplit(r.url).path.rsplit("/", 1)[-1]))
-    page.goto(f"{base_url}search/")
-    assert page.evaluate("window.__briefingsPagefind.then(() => true)")  # entry, wasm, page list, filters
-    for kind in ("pagefind-entry.json", ".pf_meta", "wasm.", ".pf_filter"):
-        assert any(kind in name for name in loaded), (kind, loaded)
-    # The UI connected to it before any key: its filters are laid out (hidden until a search).
-    page.locator(".pagefind-ui__filter-name", has_text="Actor").wait_for(state="attached", timeout=5_000)
-    watch.check()
-
-
-def test_a_quote_is_found_in_its_briefing_not_again_on_the_speakers_page(watch, base_url):
-    page = watch.page
-    page.goto(f"{base_url}search/?q=ambiguity")  # Ian Bremmer: "...to create ambiguity about..."
-    page.locator(RESULT_TITLES).first.wait_for(timeout=10_000)
-    links = page.locator(".pagefind-ui__result-inner > .pagefind-ui__result-title a").evaluate_all(
-        "els => els.map(e => new URL(e.href).pathname)")
-    assert links and all("/briefings/" in u for u in links), links
-    # The metadata table is not indexed either: its words are not the article's.
-    page.goto(f"{base_url}search/?q=REYNOLDS")  # the image credit, only in that table
-    page.locator(".pagefind-ui__message", has_text="No results").wait_for(timeout=10_000)
-    watch.check()
-
-
-@pytest.mark.parametrize("query", ["year=2021", "year=1999",
-                                   "story=Biden+and+Putin+speak+again+on+Ukraine%2C+eyeing+next+month%E2%80%99s+talks"])
-def test_search_filters_from_the_address(watch, base_url, query):
-    page = watch.page
-    page.goto(f"{base_url}search/?q=Putin")
-    unfiltered = result_count(page)
-    page.goto(f"{base_url}search/?q=Putin&{query}")
-    found = result_count(page)
-    assert (found == 0) if query == "year=1999" else (0 < found < unfiltered), (found, unfiltered)
-    watch.check()
-
-
-def result_count(page) -> int:
-    """The number in Pagefind's "N results for ..." once a search has run."""
-    message = page.locator(".pagefind-ui__message", has_text=re.compile(r"(\d+|No) results? for "))
-    message.wait_for(timeout=10_000)
-    n = re.match(r"\s*(\d+|No)", message.inner_text()).group(1)
-    return 0 if n == "No" else int(n)
-
-
 def test_briefing_actor_story_timeline_path(watch, base_url):
     page = watch.page
     page.goto(base_url)

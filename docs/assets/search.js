@@ -1,5 +1,5 @@
 // The search page: Pagefind UI over the index in <site>/pagefind/, loaded from this site only.
-// ?q=words runs a search at once; ?actor=, ?source=, ?story=, ?year= preset filters.
+// ?q=words runs a search at once; ?actor=, ?source=, ?story=, ?year=, ?type= preset filters.
 (function () {
   "use strict";
   var box = document.getElementById("pagefind-search");
@@ -19,37 +19,26 @@
   var ui = new PagefindUI({
     element: "#pagefind-search",
     baseUrl: root,
-    // One excerpt per page: a briefing's sections (Summary, Key actors, Article) as sub-results
-    // told little and cost a render each (later searches 0.20 s against 0.25 s at 5,000 briefings).
-    showSubResults: false,
+    showSubResults: true,
     showImages: false,
     excerptLength: 30,
     autofocus: true,
-    // Pagefind UI waits 300 ms after a keystroke by default before it searches (it loads the
-    // index chunks for the words at once). Its searches run in a web worker and take tens of
-    // milliseconds once the index is loaded: a short wait keeps typing smooth without delay.
-    debounceTimeoutMs: 60,
+    debounceTimeoutMs: 120,  // Pagefind UI waits 300 ms after a keystroke by default
   });
-  // The index is already loading (overrides/main.html). The UI connects to it when its box
-  // gets focus, but autofocus focuses the box before the UI listens: connect it now, or the
-  // first keystroke would wait for that (and then poll for it every 50 ms).
-  var input = box.querySelector(".pagefind-ui__search-input");
-  if (input) input.dispatchEvent(new FocusEvent("focus"));
-  if (window.__briefingsPagefind) {
-    window.__briefingsPagefind.catch(function () {
-      box.insertAdjacentText("afterbegin", "The search index could not be loaded: " +
-        "build the site with `briefings build`.");
-    });
-  }
+  // Load the index's entry point and WebAssembly now, not at the first keystroke: the UI
+  // imports the same module URL, so it shares this instance.
+  import(new URL("pagefind/pagefind.js", new URL(root, location.href)).href)
+    .then(function (pagefind) { return pagefind.options({ baseUrl: root }).then(pagefind.init); })
+    .catch(function () {});
   var params = new URLSearchParams(location.search);
   var filters = {};
-  ["actor", "source", "story", "year"].forEach(function (key) {
+  ["actor", "source", "story", "year", "type"].forEach(function (key) {
     var values = params.getAll(key);
     if (values.length) filters[key] = values;
   });
   if (Object.keys(filters).length) ui.triggerFilters(filters);
   var q = params.get("q");
   if (q) ui.triggerSearch(q);
-  var header = document.getElementById("briefings-q");
-  if (header && q) header.value = q;
+  var input = document.getElementById("briefings-q");
+  if (input && q) input.value = q;
 })();
