@@ -242,9 +242,10 @@ def is_generated(path: Path, rel: str, manifest: dict[str, str]) -> tuple[bool, 
     return marked, marked
 
 
-def write_pages(config: Config, pages: dict[str, str], report: Report) -> None:
-    """Bring docs/ in line with pages, touching only files the generator owns."""
-    manifest = load_manifest(config)
+def write_pages(config: Config, pages: dict[str, str], report: Report,
+                manifest: dict[str, str] | None = None) -> None:
+    """Bring docs/ in line with pages, touching only files the generator owns (manifest: as loaded)."""
+    manifest = load_manifest(config) if manifest is None else dict(manifest)
     journal = config.cache / PENDING
     pending = adopt_pending(config, manifest)
     for rel, text in pages.items():
@@ -450,7 +451,7 @@ def write_site(config: Config, briefings: list[Briefing], report: Report) -> Sit
     pages = renderer.pages(report.failures)
     report.timings["render"] = time.perf_counter() - started - report.timings["assemble"]
     started = time.perf_counter()
-    write_pages(config, pages, report)
+    write_pages(config, pages, report, manifest)
     # any later change in docs/ (a page edited or deleted by hand) shows in the snapshot
     write_atomic(state_file, json.dumps({"key": key, "docs": htmlsite.docs_snapshot(config.docs),
                                          "fingerprints": renderer.fingerprints}))
