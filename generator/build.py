@@ -14,6 +14,7 @@ rewrites or deletes files it recorded in its manifest (or that carry its
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import logging
@@ -33,7 +34,7 @@ from .identity import Overrides, load_overrides
 from .model import GENERATED_MARK, Article, Briefing, Failure
 from .parallel import analyse, progress_bar
 from .records import briefing_from_cache, briefing_to_cache
-from .render import Renderer
+from .render import KEEP, Renderer
 from .site import Site, assemble
 from .sources import SourceError, find_sources, read_source
 
@@ -46,6 +47,7 @@ MANIFEST = "manifest.json"
 PAGES_STATE = "pages-state.json"  # what the Markdown was last made from
 # The pages a build is about to write ({path: [sha256, ...]}); left behind only by a stopped build.
 PENDING = "manifest.pending.json"
+TRASH = "trash"  # previous sites, being deleted in the background
 
 
 @dataclass
@@ -146,9 +148,31 @@ def extract_all(config: Config, paths: list[Path], report: Report,
         with progress_bar(len(todo), progress) as step:
             for briefing in analyse(todo, model, progress=step, max_bytes=config.max_source_bytes):
                 keep(config, version, briefing, sources.get(briefing.source.path), report, done)
-    briefings = place_undated([done[p] for p in paths if p in done], lambda text: nlp_mod.load(model)(text))
+    briefings = place_undated([done[p] for p in paths if p in done], lambda text: nlp_mod.load(model)(text),
+                              PlacedCache(config, version))
     report.timings["extract"] = time.perf_counter() - started
     return briefings
+
+
+class PlacedCache:
+    """Undated articles as re-read against a bound (collection.place_undated), kept in the cache.
+
+    Without it every build would load the spaCy model to re-read the same few articles.
+    """
+
+    def __init__(self, config: Config, version: str):
+        self.config, self.version = config, version
+
+    def path(self, key: tuple[str, dt.date]) -> Path:
+        digest, bound = key
+        return cache_path(self.config, f"{digest}-placed-{bound.isoformat()}", self.version)
+
+    def get(self, key: tuple[str, dt.date]) -> Briefing | None:
+        return from_cache(self.path(key), None)
+
+    def __setitem__(self, key: tuple[str, dt.date], briefing: Briefing) -> None:
+        if not briefing.error:
+            write_atomic(self.path(key), json.dumps(briefing_to_cache(briefing), ensure_ascii=False))
 
 
 def keep(config: Config, version: str, briefing: Briefing, source, report: Report,
@@ -218,17 +242,25 @@ def is_generated(path: Path, rel: str, manifest: dict[str, str]) -> tuple[bool, 
     return marked, marked
 
 
-def write_pages(config: Config, pages: dict[str, str], report: Report) -> None:
-    """Bring docs/ in line with pages, touching only files the generator owns."""
-    manifest = load_manifest(config)
+def write_pages(config: Config, pages: dict[str, str], report: Report,
+                manifest: dict[str, str] | None = None) -> None:
+    """Bring docs/ in line with pages, touching only files the generator owns (manifest: as loaded)."""
+    manifest = load_manifest(config) if manifest is None else dict(manifest)
     journal = config.cache / PENDING
     pending = adopt_pending(config, manifest)
     for rel, text in pages.items():
-        pending.setdefault(rel, set()).add(sha(text))
+        if text is not KEEP:
+            pending.setdefault(rel, set()).add(sha(text))
     write_atomic(journal, json.dumps({k: sorted(v) for k, v in pending.items()}), durable=True)
     new_manifest: dict[str, str] = {}
     for rel, text in sorted(pages.items()):
         target = config.docs / rel
+        if text is KEEP:  # as the last build wrote it (write_site checked)
+            if rel not in manifest:
+                raise RuntimeError(f"internal error: {rel} kept but not in the manifest")
+            report.unchanged += 1
+            new_manifest[rel] = manifest[rel]
+            continue
         if target.exists():
             ours, untouched = is_generated(target, rel, manifest)
             if not ours:
@@ -284,7 +316,8 @@ def prune_empty_dirs(folder: Path, stop: Path) -> None:
 
 
 # ------------------------------------------------------------ the HTML site
-def mkdocs_build(config: Config, strict: bool = True, clean: bool = False) -> str:
+def mkdocs_build(config: Config, strict: bool = True, clean: bool = False,
+                 timings: dict[str, float] | None = None) -> str:
     """Bring site/ in line with docs/: render what changed into a new folder, then swap it in.
 
     Return what was done: "full", "dirty" (only the changed pages re-rendered, in a
@@ -296,17 +329,28 @@ def mkdocs_build(config: Config, strict: bool = True, clean: bool = False) -> st
     site = config.site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     htmlsite.remove_stale_builds(site)
+    htmlsite.empty_trash(config.cache / TRASH)
     tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; a site is for reading
+    swapped = False
     try:
         if todo.mode == "dirty":
-            htmlsite.link_copy(site, tmp)
+            from .search import BUNDLE
+
+            htmlsite.link_copy(site, tmp, skip=(BUNDLE,))  # the search index is made anew
+        started = time.perf_counter()
         htmlsite.run_mkdocs(config, tmp, todo)
+        mkdocs_done = time.perf_counter()
         index_search(tmp)
+        if timings is not None:
+            timings.update(mkdocs=mkdocs_done - started, search=time.perf_counter() - mkdocs_done)
         swap_in(tmp, site)
+        swapped = True
         htmlsite.save_state(config, todo)
     finally:
-        if tmp.exists():
+        if tmp.exists() and swapped:
+            htmlsite.discard(tmp, config.cache / TRASH)  # the previous site: deleted by a process of its own
+        elif tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return todo.mode
 
@@ -319,10 +363,12 @@ def index_search(site: Path) -> None:
 
 
 def swap_in(new: Path, site: Path) -> None:
-    """Replace site with new; an interruption at any point leaves one complete site."""
+    """Replace site with new; an interruption at any point leaves one complete site.
+
+    Afterwards new is gone, or holds the previous site for the caller to delete.
+    """
     if site.exists() and exchange(new, site):
-        shutil.rmtree(new, ignore_errors=True)  # new now holds the previous site
-        return
+        return  # new now holds the previous site, for the caller to delete
     old = site.with_name(f".{site.name}-old")  # without an atomic exchange: two renames
     if old.exists() and not site.exists():
         os.replace(old, site)  # an earlier build was stopped between the two renames
@@ -367,39 +413,54 @@ def build(config: Config, html: bool = True, progress: bool | None = None,
     site = write_site(config, briefings, report)
     if html:
         started = time.perf_counter()
-        report.html = mkdocs_build(config, clean=clean)
+        report.html = mkdocs_build(config, clean=clean, timings=report.timings)
         report.site_built = True
         report.timings["html"] = time.perf_counter() - started
     return site, report
 
 
 def write_site(config: Config, briefings: list[Briefing], report: Report) -> Site | None:
-    """Assemble, render and write the Markdown pages, unless no input changed since last time."""
+    """Assemble, render and write the Markdown pages, unless no input changed since last time.
+
+    A page whose inputs (render.Renderer's fingerprint) are those of the page the
+    last build wrote, still in docs/ as written, is not rendered again.
+    """
     started = time.perf_counter()
-    key = pages_key(config, briefings, report)
+    code = code_key(config)
+    key = pages_key(code, briefings, report)
     state_file = config.cache / PAGES_STATE
     try:
         state = json.loads(state_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         state = {}
-    if state.get("key") == key and state.get("docs") == htmlsite.docs_snapshot(config.docs):
+    docs_now = htmlsite.docs_snapshot(config.docs)
+    if state.get("key") == key and state.get("docs") == docs_now:
         report.unchanged = len(load_manifest(config))
         report.timings["pages"] = time.perf_counter() - started
         return None
     site = assemble(briefings, overrides(config))
     report.timings["assemble"] = time.perf_counter() - started
-    pages = Renderer(site, config.root / "templates", config.home_items).pages(report.failures)
+    docs_then, before = state.get("docs") or {}, state.get("fingerprints") or {}
+    manifest = load_manifest(config)
+
+    def reuse(path: str, fingerprint: str) -> bool:
+        return before.get(path) == fingerprint and path in manifest and path in docs_now \
+            and docs_now[path] == docs_then.get(path)
+
+    renderer = Renderer(site, config.root / "templates", config.home_items, reuse=reuse, code=code)
+    pages = renderer.pages(report.failures)
     report.timings["render"] = time.perf_counter() - started - report.timings["assemble"]
     started = time.perf_counter()
-    write_pages(config, pages, report)
+    write_pages(config, pages, report, manifest)
     # any later change in docs/ (a page edited or deleted by hand) shows in the snapshot
-    write_atomic(state_file, json.dumps({"key": key, "docs": htmlsite.docs_snapshot(config.docs)}))
+    write_atomic(state_file, json.dumps({"key": key, "docs": htmlsite.docs_snapshot(config.docs),
+                                         "fingerprints": renderer.fingerprints}))
     report.timings["write"] = time.perf_counter() - started
     return site
 
 
-def pages_key(config: Config, briefings: list[Briefing], report: Report) -> str:
-    """A hash of everything the Markdown pages are made from: sources, code, templates, settings."""
+def code_key(config: Config) -> str:
+    """A hash of what the pages are made with: code, templates, settings, model, actors.yml."""
     h = hashlib.sha256(repr(replace(config, root=Path("."))).encode())
     h.update((config.model or nlp_mod.default_model()).encode())
     here = Path(__file__).resolve().parent
@@ -408,6 +469,12 @@ def pages_key(config: Config, briefings: list[Briefing], report: Report) -> str:
     for path in inputs:
         if path.is_file():
             h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def pages_key(code: str, briefings: list[Briefing], report: Report) -> str:
+    """A hash of everything the Markdown pages are made from: sources, code, templates, settings."""
+    h = hashlib.sha256(code.encode())
     for b in briefings:
         h.update(f"{b.source.key}\0{b.source.digest}\n".encode())
     for failure in report.failures:

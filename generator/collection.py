@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, MutableMapping, Sequence
 from dataclasses import replace
 
 from .model import Briefing
@@ -54,22 +54,33 @@ def bound_for(b: Briefing, dated: Sequence[Briefing]) -> dt.date | None:
     return max(related) + RELATED_WINDOW if related else None
 
 
-def place_undated(briefings: Sequence[Briefing], parse: Callable[[str], object]) -> list[Briefing]:
+def place_undated(briefings: Sequence[Briefing], parse: Callable[[str], object],
+                  memo: MutableMapping[tuple[str, dt.date], Briefing] | None = None) -> list[Briefing]:
     """Briefings, with undated ones re-read against the dates of related dated ones.
 
     parse is the spaCy pipeline (or a function that loads it on first use): only
-    the few articles that gain a bound are parsed again.
+    the few articles that gain a bound are parsed again, and only once for a
+    memo that keeps the re-reading of (source digest, bound) across builds.
     """
-    from .pipeline import finish
-
     dated = [b for b in briefings if not b.error and b.article.published]
     out = []
     for b in briefings:
         bound = None if b.error or b.article.published else bound_for(b, dated)
         if bound is not None and (b.article.viewed is None or bound < b.article.viewed):
-            article = replace(b.article, viewed=bound)
-            placed = finish(b.source, article, parse(article.body))
+            placed = memo.get((b.source.digest, bound)) if memo is not None else None
+            if placed is None:
+                placed = reread(b, bound, parse)
+                if memo is not None:
+                    memo[(b.source.digest, bound)] = placed
             if placed.article.published is not None:
-                b = placed
+                b = replace(placed, source=b.source)
         out.append(b)
     return out
+
+
+def reread(b: Briefing, bound: dt.date, parse: Callable[[str], object]) -> Briefing:
+    """b read again with bound as the latest day it can have been published."""
+    from .pipeline import finish
+
+    article = replace(b.article, viewed=bound)
+    return finish(b.source, article, parse(article.body))

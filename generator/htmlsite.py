@@ -34,6 +34,10 @@ SITE_INPUTS = ("mkdocs.yml", "overrides", "theme")
 # Code whose change changes the HTML or the search index.
 CODE = ("build.py", "htmlsite.py", "search.py")
 DIRTY_WARNING = "A 'dirty' build is being performed"
+# A full build of at least this many pages is split between processes, at most this many
+# (one per core): 7,621 pages took 117 s in one MkDocs process on the 2-core reference machine.
+SHARD_MIN_PAGES = 200
+MAX_SHARDS = 4
 # A temporary build folder older than this was left by a killed build (seconds).
 STALE_BUILD_SECONDS = 3600
 
@@ -125,10 +129,12 @@ def save_state(config: Config, done: Plan) -> None:
         {"stamp": done.stamp, "site": site_identity(config.site), "files": done.files}))
 
 
-def link_copy(site: Path, dest: Path) -> int:
-    """Fill dest with hard links to every file of site; return how many."""
+def link_copy(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:
+    """Fill dest with hard links to every file of site but the top-level folders in skip; return how many."""
     count = 0
     for folder, dirs, files in os.walk(site):
+        if folder == str(site):
+            dirs[:] = [d for d in dirs if d not in skip]
         target = dest / Path(folder).relative_to(site)
         target.mkdir(exist_ok=True)
         for name in files:
@@ -137,23 +143,49 @@ def link_copy(site: Path, dest: Path) -> int:
     return count
 
 
+def shard_count(todo: Plan) -> int:
+    """How many MkDocs processes a build runs: one per core for a full build of a large site."""
+    if todo.mode != "full" or sum(rel.endswith(".md") for rel in todo.files) < SHARD_MIN_PAGES:
+        return 1
+    from .parallel import available_cores
+
+    return max(1, min(available_cores(), MAX_SHARDS))
+
+
 def run_mkdocs(config: Config, dest: Path, todo: Plan) -> None:
-    """Render docs/ into dest (a copy of the site when dirty) in a child process; raise UserError on failure."""
+    """Render docs/ into dest (a copy of the site when dirty) in child processes; raise UserError on failure.
+
+    A full build of a large site is split between several children, each rendering
+    a share of the pages (see child): MkDocs itself renders on one core.
+    """
     import subprocess
     import tempfile
 
     from .errors import UserError
 
-    spec = {"config_file": str(config.mkdocs_yml.resolve()), "site_dir": str(dest), "strict": todo.strict,
-            "dirty": todo.mode == "dirty", "changed": todo.changed, "removed": todo.removed}
+    shards = shard_count(todo)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     with tempfile.TemporaryDirectory(prefix="briefings-mkdocs-") as work:
-        spec_file = Path(work) / "spec.json"
-        spec_file.write_text(json.dumps(spec), encoding="utf-8")
-        proc = subprocess.run([sys.executable, "-m", "generator.htmlsite", str(spec_file)], cwd=config.root,
-                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if proc.returncode != 0:
-        detail = " | ".join(ln for ln in proc.stderr.splitlines() if ln.strip())[-800:]
+        procs = []
+        for k in range(shards):
+            spec = {"config_file": str(config.mkdocs_yml.resolve()), "site_dir": str(dest), "strict": todo.strict,
+                    "dirty": todo.mode == "dirty", "changed": todo.changed, "removed": todo.removed,
+                    "shard": [k, shards] if shards > 1 else None}
+            spec_file = Path(work) / f"spec-{k}.json"
+            spec_file.write_text(json.dumps(spec), encoding="utf-8")
+            err = open(Path(work) / f"stderr-{k}.txt", "w+", encoding="utf-8")
+            procs.append((subprocess.Popen([sys.executable, "-m", "generator.htmlsite", str(spec_file)],
+                                           cwd=config.root, env=env, stdout=subprocess.DEVNULL, stderr=err,
+                                           text=True), err))
+        failed = []
+        for proc, err in procs:
+            proc.wait()
+            err.seek(0)
+            if proc.returncode != 0:
+                failed.append(err.read())
+            err.close()
+    if failed:
+        detail = " | ".join(ln for ln in failed[0].splitlines() if ln.strip())[-800:]
         raise UserError(f"mkdocs build failed; the previous site is kept: {detail}")
 
 
@@ -176,6 +208,39 @@ def remove_stale_builds(site: Path) -> None:
     """Delete the temporary folders of builds that were killed long ago."""
     cutoff = time.time() - STALE_BUILD_SECONDS
     for old in site.parent.glob(f".{site.name}-building-*"):
+        try:
+            if old.stat().st_mtime < cutoff:
+                shutil.rmtree(old, ignore_errors=True)
+        except OSError:
+            pass
+
+
+def discard(folder: Path, trash: Path) -> None:
+    """Move a folder into trash and delete it there in a process of its own.
+
+    Unlinking the 15,000 files of a large site takes seconds the build need not
+    wait for. Whatever a killed deleting process leaves, empty_trash removes later.
+    """
+    import subprocess
+
+    try:
+        trash.mkdir(parents=True, exist_ok=True)
+        os.replace(folder, trash / folder.name)
+        folder = trash / folder.name
+    except OSError:
+        pass  # another file system: delete it where it is
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def empty_trash(trash: Path) -> None:
+    """Delete what earlier builds discarded and did not finish deleting (older than a minute)."""
+    cutoff = time.time() - 60
+    for old in trash.glob("*") if trash.is_dir() else []:
         try:
             if old.stat().st_mtime < cutoff:
                 shutil.rmtree(old, ignore_errors=True)
@@ -221,6 +286,27 @@ def drop_outputs(cfg, rels: list[str]) -> None:
                 folder = folder.parent
 
 
+def render_share(cfg, k: int, n: int) -> None:
+    """Make this MkDocs build render share k of n of the pages (by a hash of their path).
+
+    Every share reads the whole docs/ folder and builds the same navigation; share 0
+    also copies the static files and writes the theme's own pages (404, sitemap). MkDocs
+    checks a link's #anchor only when the target page is in the same share.
+    """
+    import zlib
+
+    from mkdocs.structure.files import File
+
+    def is_modified(file) -> bool:
+        if file.is_documentation_page():
+            return zlib.crc32(file.src_uri.encode("utf-8", "surrogatepass")) % n == k
+        return k == 0
+
+    File.is_modified = is_modified
+    if k != 0:
+        cfg.theme.static_templates.clear()
+
+
 def child(spec_file: str) -> int:
     """Run one MkDocs build as the spec says (the body of `python -m generator.htmlsite`)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
@@ -234,10 +320,14 @@ def child(spec_file: str) -> int:
     cfg = load_config(spec["config_file"], strict=spec["strict"], site_dir=spec["site_dir"])
     if spec["dirty"]:
         drop_outputs(cfg, spec["changed"] + spec["removed"])
+    dirty = spec["dirty"]
+    if spec.get("shard"):
+        render_share(cfg, *spec["shard"])
+        dirty = True  # MkDocs' dirty build renders only the pages File.is_modified names
     try:
-        cfg.plugins.on_startup(command="build", dirty=spec["dirty"])
+        cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            build(cfg, dirty=spec["dirty"])
+            build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
     except MkDocsException as e:

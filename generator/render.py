@@ -7,12 +7,13 @@ Markup (paragraph HTML, links whose targets we made).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import posixpath
 import re
 import unicodedata
 from urllib.parse import quote
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import frontmatter
@@ -161,11 +162,30 @@ def first_letter(name: str) -> str:
     return ch if ch.isalpha() else "other"
 
 
+class Kept(str):
+    """A page whose inputs did not change since it was written: docs/ keeps it as it is."""
+
+
+KEEP = Kept()
+
+
 class Renderer:
-    def __init__(self, site: Site, templates: Path | None = None, home_items: int = 20):
+    """Pages from the site model.
+
+    reuse(path, fingerprint) says whether the page written for path by the last
+    build, from inputs with this fingerprint, is still in docs/ untouched: such a
+    briefing, actor or story page is not rendered again (pages() gives KEEP for it).
+    After pages(), `fingerprints` holds every such page's fingerprint, for next time.
+    """
+
+    def __init__(self, site: Site, templates: Path | None = None, home_items: int = 20,
+                 reuse: Callable[[str, str], bool] | None = None, code: str = ""):
         self.site = site
         self.env = environment(templates)
         self.home_items = home_items
+        self.reuse = reuse
+        self.code = code  # a hash of the code, templates and settings: part of every fingerprint
+        self.fingerprints: dict[str, str] = {}
         named = [v for v in site.actors if v.actor.kind in ("person", "organization")]  # most-covered first
         self.filter_actors = {v.actor.id for v in named[:FILTER_TOP_ACTORS]}
         self.filter_stories = {s.id for s in site.stories[:FILTER_TOP_STORIES]}
@@ -177,9 +197,9 @@ class Renderer:
 
     def pages(self, failures: Sequence[Failure] = ()) -> dict[str, str]:
         """Every generated page, keyed by its path under docs/; failures go on the build report."""
-        out = {e.path: self.briefing(e) for e in self.site.entries}
-        out.update({v.path: self.actor(v) for v in self.site.actors})
-        out.update({s.path: self.story(s) for s in self.site.stories})
+        out = {e.path: self.memo(e.path, self.briefing_inputs(e), self.briefing, e) for e in self.site.entries}
+        out.update({v.path: self.memo(v.path, self.actor_inputs(v), self.actor, v) for v in self.site.actors})
+        out.update({s.path: self.memo(s.path, self.story_inputs(s), self.story, s) for s in self.site.stories})
         out.update(self.briefing_lists())
         out.update(self.actor_lists())
         out.update(self.story_lists())
@@ -194,6 +214,40 @@ class Renderer:
         rows = [{"file": Path(f.path).as_posix(), "reason": f.message} for f in failures]
         body = self.render("failures.md.j2", "build-report.md", failures=rows)
         return page({"title": "Build report", "failures": rows, "pagefind": False}, body)
+
+    # -------------------------------------------------------- what each page is made from
+    def memo(self, path: str, inputs: tuple, render: Callable, item) -> str:
+        """The page for item, or KEEP when the last build wrote it from the same inputs."""
+        fingerprint = hashlib.sha256(repr((self.code, inputs)).encode("utf-8", "surrogatepass")).hexdigest()
+        self.fingerprints[path] = fingerprint
+        if self.reuse is not None and self.reuse(path, fingerprint):
+            return KEEP
+        return render(item)
+
+    def view_inputs(self, view: ActorView | None, filtered: bool = True) -> tuple | None:
+        if view is None:
+            return None
+        return (view.path, view.actor.name, filtered and view.actor.id in self.filter_actors)
+
+    def briefing_inputs(self, entry: Entry) -> tuple:
+        """Everything briefing() reads: the briefing, and the actor and story pages it links to."""
+        b = entry.briefing
+        story = self.site.story_of(entry)
+        return (entry_inputs(entry), b.article.title, b.article.credit,
+                tuple(self.view_inputs(self.site.actor_of(entry, a.name)) for a in b.actors),
+                tuple(self.view_inputs(self.site.actor_of(entry, q.speaker)) for q in b.quotes if q.speaker),
+                story and (story.id, story.title, story.path, len(story.entries), story.id in self.filter_stories))
+
+    def actor_inputs(self, view: ActorView) -> tuple:
+        return (view.actor, view.actor.id in self.filter_actors, tuple(entry_inputs(e) for e in view.entries),
+                tuple((s.id, s.title, s.path, len(s.entries)) for s in self.site.stories_of(view)))
+
+    def story_inputs(self, story: Story) -> tuple:
+        names = [(e, name) for e in story.entries
+                 for name in [a.name for a in e.briefing.actors] + [q.speaker for q in e.briefing.quotes]]
+        return (story.id, story.title, story.id in self.filter_stories,
+                tuple(entry_inputs(e) for e in story.entries),
+                tuple(self.view_inputs(self.site.actor_of(e, name), False) for e, name in names))
 
     # -------------------------------------------------------- one page per item
     def briefing(self, entry: Entry) -> str:
@@ -312,6 +366,17 @@ class Renderer:
                       f"{format_day(ev.start)}: {ev.date.about or ev.date.text} ({ev.entry.title})",
                       url_from(here, ev.entry.path, f"p{ev.paragraph + 1}")) for ev in events]
         return timeline_svg(marks, f"Timeline of {label}")
+
+
+def entry_inputs(entry: Entry) -> tuple:
+    """What a briefing's page and its mentions elsewhere are made from.
+
+    The source's bytes and the extractor's version fix the briefing, except what
+    collection.place_undated changes: the publication day, read against the bound
+    it sets as the day the page was seen.
+    """
+    a = entry.briefing.article
+    return (entry.slug, entry.key, entry.briefing.source.digest, a.published, a.viewed)
 
 
 def days_of(events) -> list[tuple[dt.date, list[Event]]]:

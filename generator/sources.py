@@ -180,13 +180,15 @@ def looks_western(text: str) -> bool:
     return sum(c.isalpha() for c in odd) <= MAX_WESTERN_NON_ASCII * max(letters, 1)
 
 
+CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # control codes but tab, newline, form feed, return
+
+
 def control_share(text: str) -> float:
     """Share of characters that are control codes other than whitespace."""
     sample = text[:20_000]
     if not sample:
         return 0.0
-    bad = sum(1 for c in sample if ord(c) < 32 and c not in "\t\n\r\f")
-    return bad / len(sample)
+    return len(CONTROL.findall(sample)) / len(sample)
 
 
 def repair(text: str) -> str:

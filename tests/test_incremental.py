@@ -120,3 +120,20 @@ def test_a_failing_mkdocs_keeps_the_site_and_a_settings_change_renders_everythin
     _, report = build(config, progress=False)
     assert report.html == "full"
     assert b"News desk" in (site / "about" / "index.html").read_bytes()
+
+
+def test_a_full_build_split_between_processes_is_the_one_process_build(project: Path, tmp_path: Path, monkeypatch):
+    from generator import htmlsite, parallel
+
+    config = load_config(project)
+    build(config, progress=False)
+    one = html_files(project / "site")
+    assert htmlsite.shard_count(htmlsite.plan(config, clean=True)) == 1  # a small site: one process
+    monkeypatch.setattr(htmlsite, "SHARD_MIN_PAGES", 1)
+    monkeypatch.setattr(parallel, "available_cores", lambda: 3)
+    todo = htmlsite.plan(config, clean=True)
+    assert htmlsite.shard_count(todo) == 3
+    _, report = build(config, progress=False, clean=True)
+    assert report.html == "full"
+    assert html_files(project / "site") == one
+    assert (project / "site" / "sitemap.xml").is_file() and (project / "site" / "assets" / "briefings.css").is_file()

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from generator.model import Actor, Article, Briefing, Meta, Quote, Source
 from generator.pipeline import NoArticleText, finish, prepare
 from generator.records import contract_record
-from generator.render import Renderer
+from generator.render import KEEP, Renderer
 from generator.site import assemble
 from generator.sources import SourceError, parse_source
 
@@ -104,3 +104,55 @@ def test_rendering_any_briefing_gives_valid_pages_inside_docs(bs: list[Briefing]
     for e in site.entries:
         meta = frontmatter.loads(pages[e.path]).metadata
         assert html.unescape(meta["title"]) == (e.briefing.article.title or e.title)
+
+
+# ------------------------------------------------------------ pages kept from the last build
+POOL = ["Joe Biden", "Biden", "Vladimir Putin", "Ian Bremmer", "NATO", "Kremlin", "Geneva"]
+
+
+@st.composite
+def linked_briefings(draw, key: str) -> Briefing:
+    """A briefing whose actors and speakers come from a small pool, so briefings share actors and stories."""
+    names = draw(st.lists(st.sampled_from(POOL), min_size=1, max_size=4, unique=True))
+    body = " ".join(names) + " spoke on Thursday.\n\n" + draw(st.sampled_from(["Talks.", "More talks.", "Calls."]))
+    actors = tuple(Actor(name=n, kind="organization" if n.isupper() or n in ("Kremlin", "Geneva") else "person",
+                         mentions=((body.index(n), body.index(n) + len(n)),)) for n in names)
+    speaker = draw(st.one_of(st.none(), st.sampled_from(names)))
+    quotes = (Quote(text="Talks", span=(body.index("\n\n") + 2, body.index("\n\n") + 7), speaker=speaker),) \
+        if body.endswith("Talks.") else ()
+    published = draw(st.one_of(st.none(), st.sampled_from([dt.date(2021, 12, 30), dt.date(2022, 1, 10)])))
+    article = Article(body=body, title=draw(st.sampled_from(["Call", "Talks", "Putin call"])), published=published)
+    digest = str(hash((body, article, actors, quotes)))  # as a source's bytes fix what is extracted
+    return Briefing(source=Source(path=Path(key), key=key, kind="text", text=body, digest=digest),
+                    article=article, actors=actors, quotes=quotes, summary=body[:20])
+
+
+@st.composite
+def two_collections(draw) -> tuple[list[Briefing], list[Briefing]]:
+    """A collection, then the same one with sources added, removed or changed."""
+    keys = [f"s{i}.txt" for i in range(6)]
+    first = {k: draw(linked_briefings(k)) for k in draw(st.lists(st.sampled_from(keys), min_size=1, unique=True))}
+    second = dict(first)
+    for k in draw(st.lists(st.sampled_from(keys), max_size=3, unique=True)):
+        if k in second and draw(st.booleans()):
+            del second[k]
+        else:
+            second[k] = draw(linked_briefings(k))
+    return list(first.values()), list(second.values())
+
+
+@SETTINGS
+@given(collections=two_collections())
+def test_a_kept_page_is_the_page_a_full_render_would_write(collections):
+    """Renderer fingerprints: a page is kept only when rendering it again would give the same text."""
+    first, second = collections
+    old = Renderer(assemble(first), code="c")
+    old_pages = old.pages()
+    full = Renderer(assemble(second), code="c").pages()
+    memo = Renderer(assemble(second), code="c", reuse=lambda path, fp: old.fingerprints.get(path) == fp)
+    for path, text in memo.pages().items():
+        if text is KEEP:
+            assert old_pages[path] == full[path], path
+        else:
+            assert text == full[path], path
+    assert set(memo.fingerprints) <= set(full)
