@@ -139,6 +139,21 @@ def numbered(base: str, n: int) -> str:
     return base if n == 1 else f"{base[:-3]}-{n}.md"
 
 
+def html_text(value: str) -> str:
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def filter_text(value: str) -> str:
+    """A filter value as the data-value attribute must hold it (before attribute escaping).
+
+    Pagefind UI shows filter values as HTML, so the value it indexes must be HTML
+    text (& < > escaped); and Pagefind decodes entities in what it reads once more
+    after the HTML parser has (pagefind 1.x): "&amp;lt;" is indexed as "<". So the
+    name is escaped twice here, and once more as an attribute.
+    """
+    return html_text(html_text(value))
+
+
 def search_data(filters: dict[str, list[str]], meta: dict[str, str | None] | None = None) -> Markup:
     """Hidden Pagefind filter/meta/sort attributes for a page (values escaped; FILTER_KEYS filters only)."""
     spans = []
@@ -146,7 +161,10 @@ def search_data(filters: dict[str, list[str]], meta: dict[str, str | None] | Non
         if key not in FILTER_KEYS:
             continue
         for v in dict.fromkeys(" ".join(str(x).split()) for x in values if x):
-            spans.append(f'<span data-pagefind-filter="{key}[data-value]" data-value="{escape(v)}"></span>')
+            # Pagefind UI shows a filter value as HTML ({@html}): the value it indexes is the
+            # name as HTML text, so "<img onerror=...>" from a source is shown, never run.
+            # assets/search.js escapes ?source=... once, as indexed, before it presets a filter.
+            spans.append(f'<span data-pagefind-filter="{key}[data-value]" data-value="{escape(filter_text(v))}"></span>')
     for key, v in (meta or {}).items():
         if v:
             spans.append(f'<span data-pagefind-meta="{key}[data-value]" data-value="{escape(v)}"></span>')

@@ -44,7 +44,10 @@
   var params = new URLSearchParams(location.search);
   var filters = {};
   ["actor", "source", "story", "year"].forEach(function (key) {
-    var values = params.getAll(key);
+    // Filter values are indexed as HTML text (generator/render.py filter_text).
+    var values = params.getAll(key).map(function (v) {
+      return v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+    });
     if (values.length) filters[key] = values;
   });
   if (Object.keys(filters).length) ui.triggerFilters(filters);
