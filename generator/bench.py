@@ -176,7 +176,10 @@ def searchable(site: Path, slug: str) -> bool:
             return True
     import gzip
 
-    for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+    from .search import BUNDLE, DELTA
+
+    for fragment in [*(site / BUNDLE / "fragment").glob("*.pf_fragment"),
+                     *(site / DELTA / "fragment").glob("*.pf_fragment")]:
         try:
             if f"briefings/{slug}/".encode() in gzip.decompress(fragment.read_bytes()):
                 return True
@@ -227,7 +230,8 @@ def print_figures(n: int, steps: list[Step], workers: int, bare, listed: bool, f
         r = s.report
         rate = r["briefings"] / s.wall if s.wall else 0.0
         stages = " ".join(f"{k} {v:.1f}" for k, v in r.get("timings", {}).items())
-        print(f"  {s.name:<10} {s.wall:8.1f} {s.peak_mb:8.0f} {rate:11.1f}  {stages}   {r.get('html', '')}"
+        index = f", search index {r['search']}" if r.get("search") else ""
+        print(f"  {s.name:<10} {s.wall:8.1f} {s.peak_mb:8.0f} {rate:11.1f}  {stages}   {r.get('html', '')}{index}"
               f" ({r['extracted']} extracted, {r['cached']} cached, {len(r['written'])} pages written,"
               f" {len(r['failures'])} failed)")
     cold = steps[0].report

@@ -25,7 +25,7 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import htmlsite
+from . import htmlsite, search
 from . import nlp as nlp_mod
 from .collection import place_undated
 from .config import Config
@@ -64,6 +64,7 @@ class Report:
     kept: list[str] = field(default_factory=list)  # generated paths left alone: edited by hand
     site_built: bool = False
     html: str = ""  # what the HTML step did: full, dirty or unchanged
+    search: str = ""  # what it did to the search index: full, delta or kept (search.update_index)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
     def summary(self) -> str:
@@ -316,8 +317,7 @@ def prune_empty_dirs(folder: Path, stop: Path) -> None:
 
 
 # ------------------------------------------------------------ the HTML site
-def mkdocs_build(config: Config, strict: bool = True, clean: bool = False,
-                 timings: dict[str, float] | None = None) -> str:
+def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, report: Report | None = None) -> str:
     """Bring site/ in line with docs/: render what changed into a new folder, then swap it in.
 
     Return what was done: "full", "dirty" (only the changed pages re-rendered, in a
@@ -335,31 +335,27 @@ def mkdocs_build(config: Config, strict: bool = True, clean: bool = False,
     swapped = False
     try:
         if todo.mode == "dirty":
-            from .search import BUNDLE
-
-            htmlsite.link_copy(site, tmp, skip=(BUNDLE,))  # the search index is made anew
+            htmlsite.link_copy(site, tmp, skip=(search.BUNDLE, search.DELTA))  # search.update_index decides
         started = time.perf_counter()
         htmlsite.run_mkdocs(config, tmp, todo)
         mkdocs_done = time.perf_counter()
-        index_search(tmp)
-        if timings is not None:
-            timings.update(mkdocs=mkdocs_done - started, search=time.perf_counter() - mkdocs_done)
+        if todo.mode == "dirty":
+            records, how = search.update_index(tmp, site, todo.changed, todo.removed,
+                                               search.Records.from_json(todo.search))
+        else:
+            records, how = search.index_site(tmp), "full"
+        if report is not None:
+            report.timings.update(mkdocs=mkdocs_done - started, search=time.perf_counter() - mkdocs_done)
+            report.search = how
         swap_in(tmp, site)
         swapped = True
-        htmlsite.save_state(config, todo)
+        htmlsite.save_state(config, todo, records.to_json())
     finally:
         if tmp.exists() and swapped:
             htmlsite.discard(tmp, config.cache / TRASH)  # the previous site: deleted by a process of its own
         elif tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return todo.mode
-
-
-def index_search(site: Path) -> None:
-    """Build the Pagefind search index into the site folder (see generator/search.py)."""
-    from .search import index_site
-
-    index_site(site)
 
 
 def swap_in(new: Path, site: Path) -> None:
@@ -413,7 +409,7 @@ def build(config: Config, html: bool = True, progress: bool | None = None,
     site = write_site(config, briefings, report)
     if html:
         started = time.perf_counter()
-        report.html = mkdocs_build(config, clean=clean, timings=report.timings)
+        report.html = mkdocs_build(config, clean=clean, report=report)
         report.site_built = True
         report.timings["html"] = time.perf_counter() - started
     return site, report

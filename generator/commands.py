@@ -15,6 +15,7 @@ from .errors import UserError
 
 SITE_STEP = {"full": "every page rendered", "dirty": "changed pages rendered",
              "unchanged": "already up to date", "": ""}
+SEARCH_STEP = {"full": "", "delta": "; new pages indexed on their own", "kept": "", "": ""}
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
@@ -47,7 +48,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     _, report = build(config, html=not args.no_html, progress=progress_option(args), clean=args.clean)
     for failure in report.failures:
         print(f"briefings: {failure}", file=sys.stderr)
-    where = f" -> {config.site} ({SITE_STEP[report.html]})" if report.site_built else ""
+    where = f" -> {config.site} ({SITE_STEP[report.html]}{SEARCH_STEP[report.search]})" if report.site_built else ""
     if args.report_json:
         data = {**vars(report), "failures": [str(f) for f in report.failures]}
         args.report_json.write_text(json.dumps(data, indent=1), encoding="utf-8")

@@ -52,6 +52,7 @@ class Plan:
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     strict: bool = True
+    search: dict | None = None  # what the live site's search index holds (search.Records)
 
 
 def docs_snapshot(docs: Path) -> dict[str, int]:
@@ -116,17 +117,18 @@ def plan(config: Config, strict: bool = True, clean: bool = False) -> Plan:
             or state.get("site") != site_identity(site) or not isinstance(state.get("files"), dict):
         return result
     before: dict[str, int] = state["files"]
+    result.search = state.get("search")
     result.changed = sorted(rel for rel, mtime in now.items() if before.get(rel) != mtime)
     result.removed = sorted(set(before) - set(now))
     result.mode = "dirty" if result.changed or result.removed else "unchanged"
     return result
 
 
-def save_state(config: Config, done: Plan) -> None:
+def save_state(config: Config, done: Plan, search: dict | None = None) -> None:
     from .build import write_atomic
 
     write_atomic(config.cache / STATE, json.dumps(
-        {"stamp": done.stamp, "site": site_identity(config.site), "files": done.files}))
+        {"stamp": done.stamp, "site": site_identity(config.site), "files": done.files, "search": search}))
 
 
 def link_copy(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:

@@ -222,7 +222,8 @@ class Renderer:
         out.update(self.actor_lists())
         out.update(self.story_lists())
         out.update(self.timeline_pages())
-        out["index.md"] = page({"title": "Briefings"}, self.render("home.md.j2", "index.md", home_items=self.home_items))
+        out["index.md"] = page({"title": "Briefings", "pagefind": False},
+                               self.render("home.md.j2", "index.md", home_items=self.home_items))
         out["feed.xml"] = feed.atom(self.site)
         out["build-report.md"] = self.failures_page(failures)
         return out

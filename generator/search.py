@@ -8,36 +8,202 @@ its UI; a browser then loads only the chunks a query needs. The search page load
 the index as it opens (overrides/main.html); bench/search_bench.py times the first
 result at 5,000 briefings. The binary ships inside the `pagefind_bin` wheel: no
 download at build time.
+
+Pagefind has no incremental mode: it indexes every page on each run (13-17 s for
+the 7,600 pages of 2,225 briefings). So a rebuild that only adds pages keeps the
+full index as it is and indexes the pages added since then into a small second
+bundle, <site>/pagefind-new/, which the search page merges in the browser
+(Pagefind's mergeIndex; <site>/search-bundles.json names the bundles to merge).
+Whether a rebuild may do that is decided on Pagefind's own records: each page's
+record (its indexed text, filters and metadata) is a fragment named by a hash of
+its content, the same whichever pages are indexed with it. The changed pages are
+indexed on their own first; if a page of the full index now has another record,
+or is gone, the whole site is indexed again (an index never holds a stale or
+doubled page). So is it when the second bundle outgrows DELTA_SHARE of the site.
 """
 from __future__ import annotations
 
+import gzip
+import json
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UserError
 
 BUNDLE = "pagefind"  # the index folder inside the site
+DELTA = "pagefind-new"  # the pages added since the full index was made (merged by the search page)
+MERGE = "search-bundles.json"  # in the site: the bundles the search page merges into the full one
 # The ¶ permalinks of headings and paragraphs, and the ¶ links from a briefing's lists to
 # the paragraph they come from ([¶](#pN)): marks, not words, they would litter the excerpts.
 EXCLUDE = '.headerlink, a[href^="#p"]'
 PAGEFIND_TIMEOUT = 1800  # seconds; 5,000 briefings index in well under a minute
+BODY_MARK = b"data-pagefind-body"  # pages without it stay out of the index (overrides/main.html)
+# The second bundle is folded into a full index once it holds more pages than this share
+# of the full one (or than DELTA_MIN_PAGES on a small site): each bundle costs the search
+# page a few requests, and a full index ranks all pages on the same statistics.
+DELTA_SHARE = 0.05
+DELTA_MIN_PAGES = 50
 
 
-def index_site(site: Path) -> None:
-    """Index every HTML page of the built site at `site` into site/pagefind/."""
-    bundle = site / BUNDLE
+@dataclass
+class Records:
+    """What the search index of a site holds: page URL -> Pagefind fragment (its record's hash)."""
+
+    full: dict[str, str] = field(default_factory=dict)
+    delta: dict[str, str] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"full": self.full, "delta": self.delta}
+
+    @classmethod
+    def from_json(cls, data) -> Records | None:
+        if not isinstance(data, dict) or not isinstance(data.get("full"), dict) \
+                or not isinstance(data.get("delta"), dict):
+            return None
+        return cls(dict(data["full"]), dict(data["delta"]))
+
+
+def run_pagefind(pages: Path, output: Path) -> None:
+    """Index the HTML under `pages` into the bundle folder `output`; raise UserError on failure."""
     # A fresh folder: the site may be a hard-link copy of the live one, never write through it.
-    if bundle.exists():
-        shutil.rmtree(bundle)
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
+    if output.exists():
+        shutil.rmtree(output)
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(pages), "--output-path", str(output),
            "--exclude-selectors", EXCLUDE, "--silent"]
     try:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=PAGEFIND_TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as e:
         raise UserError(f"search index failed: {e}; the previous site is kept") from None
-    if proc.returncode != 0 or not (bundle / "pagefind.js").is_file():
+    if proc.returncode != 0 or not (output / "pagefind.js").is_file():
         detail = " | ".join(ln for ln in (proc.stderr + proc.stdout).splitlines() if ln.strip())[-600:]
         raise UserError(f"search index failed (pagefind exit {proc.returncode}): {detail or 'no output'}; "
                         "the previous site is kept (is `pagefind[bin]` installed?)")
+
+
+def index_site(site: Path) -> Records:
+    """Index every HTML page of the built site at `site` into site/pagefind/ (no second bundle)."""
+    shutil.rmtree(site / DELTA, ignore_errors=True)
+    run_pagefind(site, site / BUNDLE)
+    return finish(site, Records(full=fragments(site / BUNDLE)))
+
+
+def finish(site: Path, records: Records) -> Records:
+    """Tell the search page which bundles to merge (always written: a missing file is a 404 in the console)."""
+    from .build import write_atomic
+
+    merge = [f"{DELTA}/"] if records.delta else []
+    (site / MERGE).unlink(missing_ok=True)  # may be a hard link to the live site's file
+    write_atomic(site / MERGE, json.dumps({"merge": merge}))
+    return records
+
+
+def fragments(bundle: Path) -> dict[str, str]:
+    """Page URL -> fragment name for every page a Pagefind bundle holds."""
+    found = {}
+    for path in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        record = json.loads(data[data.index(b"{"):])  # after Pagefind's "pagefind_dcd" signature
+        found[record["url"]] = path.name
+    return found
+
+
+def page_of(doc: str) -> str | None:
+    """The HTML file MkDocs writes for a docs/ Markdown file (directory URLs); None if not a page."""
+    if not doc.endswith(".md"):
+        return None
+    stem = doc[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        return f"{stem}.html"
+    return f"{stem}/index.html"
+
+
+def url_of(page: str) -> str:
+    """The URL Pagefind gives an HTML file of the site: /a/b/ for a/b/index.html."""
+    return "/" + (page[: -len("index.html")] if page == "index.html" or page.endswith("/index.html") else page)
+
+
+def page_for(url: str) -> str:
+    """The HTML file of a site URL (the inverse of url_of)."""
+    rel = url.lstrip("/")
+    return rel + "index.html" if rel == "" or rel.endswith("/") else rel
+
+
+def plan_update(before: Records, changed: set[str], removed: set[str], now: dict[str, str]) -> dict[str, str] | None:
+    """The second bundle after a rebuild, or None when the site must be indexed whole.
+
+    changed and removed are the URLs of the pages the rebuild wrote and deleted;
+    now holds the record of each of those pages that is indexed (a page marked out
+    of the index has none). The full index may keep a page only with its record unchanged.
+    """
+    for url in (changed | removed) & before.full.keys():
+        if now.get(url) != before.full[url]:
+            return None
+    delta = {url: h for url, h in before.delta.items() if url not in removed and url not in changed}
+    delta.update((url, h) for url, h in now.items() if url not in before.full)
+    if len(delta) > max(DELTA_MIN_PAGES, DELTA_SHARE * len(before.full)):
+        return None
+    return delta
+
+
+def link_pages(site: Path, pages: list[str], dest: Path) -> None:
+    """Hard links to these pages of site under dest, at the same paths (Pagefind reads URLs from them)."""
+    for page in pages:
+        target = dest / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(site / page, target)
+        except OSError:
+            shutil.copy2(site / page, target)
+
+
+def indexed(site: Path, page: str) -> bool:
+    try:
+        return BODY_MARK in (site / page).read_bytes()
+    except OSError:
+        return False
+
+
+def update_index(site: Path, live: Path, changed_docs: list[str], removed_docs: list[str],
+                 before: Records | None) -> tuple[Records, str]:
+    """Bring the search index of a dirty-built site (a hard-link copy of live) up to date.
+
+    Return the records and what was done: "full" (every page indexed again), "kept"
+    (no indexed page changed) or "delta" (the second bundle made anew).
+    """
+    from .htmlsite import link_copy
+
+    if before is None or not (live / BUNDLE / "pagefind.js").is_file():
+        return index_site(site), "full"
+    changed = [p for p in map(page_of, changed_docs) if p and indexed(site, p)]
+    dropped = {url_of(p) for p in map(page_of, changed_docs) if p and not indexed(site, p)}
+    removed = {url_of(p) for p in map(page_of, removed_docs) if p} | dropped
+    with tempfile.TemporaryDirectory(prefix="briefings-search-", dir=site.parent) as work:
+        now: dict[str, str] = {}
+        if changed:
+            link_pages(site, changed, Path(work) / "pages")
+            run_pagefind(Path(work) / "pages", Path(work) / "probe")
+            now = fragments(Path(work) / "probe")
+        delta = plan_update(before, {url_of(p) for p in changed}, removed, now)
+        if delta is None:
+            return index_site(site), "full"
+        link_copy(live / BUNDLE, site / BUNDLE)
+        after = Records(full=before.full, delta=delta)
+        if delta == before.delta:
+            if delta:
+                link_copy(live / DELTA, site / DELTA)
+            return finish(site, after), "kept"
+        if not delta:  # the pages it held are gone
+            pass
+        elif delta.keys() == now.keys():  # the pages just indexed are the whole second bundle
+            shutil.move(Path(work) / "probe", site / DELTA)
+        else:
+            by_url = {url_of(p): p for p in changed}
+            pages = [by_url.get(url) or page_for(url) for url in delta]
+            link_pages(site, pages, Path(work) / "delta")
+            run_pagefind(Path(work) / "delta", site / DELTA)
+        return finish(site, after), "delta"

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_mod
+from generator import search
 from generator.build import build
 from generator.config import load_config
 from generator.errors import UserError
@@ -38,7 +39,20 @@ def searchable(site: Path, url: str) -> bool:
     if index.is_file():
         return any(d["location"].startswith(url) for d in json.loads(index.read_text())["docs"])
     return any(url.encode() in gzip.decompress(f.read_bytes())
-               for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"))
+               for bundle in (search.BUNDLE, search.DELTA) for f in (site / bundle).glob("fragment/*.pf_fragment"))
+
+
+def bundles(site: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The records of the site's full search index and of its second bundle (pages added since)."""
+    added = search.fragments(site / search.DELTA) if (site / search.DELTA).is_dir() else {}
+    return search.fragments(site / search.BUNDLE), added
+
+
+def fresh_index(site: Path, scratch: Path) -> dict[str, str]:
+    """The records one full Pagefind run over the same pages gives."""
+    shutil.rmtree(scratch, ignore_errors=True)
+    shutil.copytree(site, scratch, ignore=shutil.ignore_patterns(search.BUNDLE, search.DELTA))
+    return search.index_site(scratch).full
 
 
 @pytest.fixture
@@ -83,6 +97,43 @@ def test_adding_and_removing_a_source_renders_only_what_changed(project: Path, t
     assert set(html_files(site)) == set(before)
 
 
+def test_a_rebuild_that_adds_a_source_indexes_only_its_new_pages(project: Path, tmp_path: Path):
+    config = load_config(project)
+    site = project / "site"
+    assert build(config, progress=False)[1].search == "full"
+    full_before, added = bundles(site)
+    entry = (site / search.BUNDLE / "pagefind-entry.json").stat().st_ino
+    assert full_before and not added
+
+    (project / "seeds" / "zz_storm.txt").write_text(NEW, encoding="utf-8")
+    _, report = build(config, progress=False)
+    assert report.html == "dirty" and report.search == "delta"
+    full, added = bundles(site)
+    assert full == full_before and (site / search.BUNDLE / "pagefind-entry.json").stat().st_ino == entry
+    slug = page_of(project / "docs", "zz_storm.txt")
+    assert f"/briefings/{slug}/" in added and "/" not in added  # the home page is a list, not indexed
+    # The two bundles hold exactly what one index of the whole site would.
+    assert {**full, **added} == fresh_index(site, tmp_path / "fresh")
+
+    # The added article edited: the second bundle is made again, the full index kept.
+    (project / "seeds" / "zz_storm.txt").write_text(NEW + "The harbour master said the storm was the worst "
+                                                    "in a decade.\n", encoding="utf-8")
+    _, report = build(config, progress=False)
+    assert report.search == "delta"
+    full, added_again = bundles(site)
+    assert full == full_before and added_again != added
+    assert {**full, **added_again} == fresh_index(site, tmp_path / "fresh")
+
+    # A page of the full index changes: everything is indexed again, in one bundle.
+    seed = project / "seeds" / "000_34803b59c0fdaac2.txt"
+    text = seed.read_text(encoding="utf-8")
+    assert "opined on Friday" in text
+    seed.write_text(text.replace("opined on Friday", "said on Friday"), encoding="utf-8")
+    _, report = build(config, progress=False)
+    assert report.search == "full" and not (site / search.DELTA).exists()
+    assert bundles(site)[0] == fresh_index(site, tmp_path / "fresh")
+
+
 def test_an_interrupted_build_leaves_the_previous_site(project: Path, monkeypatch):
     config = load_config(project)
     build(config, progress=False)
@@ -90,10 +141,10 @@ def test_an_interrupted_build_leaves_the_previous_site(project: Path, monkeypatc
     before = html_files(site)
     (project / "seeds" / "zz_storm.txt").write_text(NEW, encoding="utf-8")
 
-    def interrupted(folder: Path) -> None:
+    def interrupted(*args) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_mod, "index_search", interrupted)
+    monkeypatch.setattr(build_mod.search, "update_index", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(config, progress=False)
     assert html_files(site) == before

@@ -159,6 +159,42 @@ def test_typing_a_query_shows_results_at_once(watch, base_url):
     watch.check()
 
 
+def test_pages_added_by_a_rebuild_are_found_with_the_rest(watch, tmp_path: Path, monkeypatch):
+    """A rebuild that adds a source indexes its pages into a second bundle; the page merges it."""
+    from generator import build as build_mod
+    from generator.build import build
+    from generator.config import load_config
+
+    from .conftest import copy_project
+    from .test_incremental import NEW
+
+    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    project = copy_project(tmp_path)
+    config = load_config(project)
+    build(config, progress=False)
+    (project / "seeds" / "zz_storm.txt").write_text(NEW, encoding="utf-8")
+    assert build(config, progress=False)[1].search == "delta"
+    server, url = serve(project / "site")
+    try:
+        page = watch.page
+        for query, title in (("Penzance", "Storm closes Cornwall ferry"), ("Bremmer", "Ian Bremmer")):
+            page.goto(url + "search/?q=" + query)
+            page.locator(RESULT_TITLES).first.wait_for(timeout=10_000)
+            assert title in page.locator(RESULT_TITLES).all_inner_texts()
+        watch.shot("search-added-page")
+        page.locator(RESULT_TITLES, has_text="Ian Bremmer").first.click()
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path == f"{PREFIX}actors/ian-bremmer/"  # links of both bundles under the subpath
+        page.goto(url + "search/?q=Penzance")
+        page.locator(RESULT_TITLES, has_text="Storm closes Cornwall ferry").first.click()
+        page.wait_for_load_state()
+        assert urlsplit(page.url).path.startswith(f"{PREFIX}briefings/storm-closes-cornwall-ferry")
+        watch.check()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_search_filters_by_actor(watch, base_url):
     page = watch.page
     page.goto(f"{base_url}search/?q=Putin")
