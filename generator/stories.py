@@ -65,13 +65,8 @@ class Evidence:
 # ------------------------------------------------------------ words
 def words(text: str) -> list[str]:
     """Content words of a text, lower case, possessives dropped."""
-    out = []
-    for w in WORD.findall(text.lower()):
-        if w.endswith(("'s", "’s")):
-            w = w[:-2]
-        if len(w) > 2 and w not in STOPWORDS:
-            out.append(w)
-    return out
+    found = [w[:-2] if w.endswith(("'s", "’s")) else w for w in WORD.findall(text.lower())]
+    return [w for w in found if len(w) > 2 and w not in STOPWORDS]
 
 
 def entry_text(entry: Entry) -> str:
@@ -83,18 +78,20 @@ def vectors(entries: Sequence[Entry]) -> dict[str, dict[str, float]]:
     counts = {e.key: Counter(words(entry_text(e))) for e in entries}
     df = Counter(w for c in counts.values() for w in c)
     n = len(counts)
+    idf = {w: math.log((1 + n) / (1 + d)) + 1 for w, d in df.items()}
+    tf = [0.0] + [1 + math.log(k) for k in range(1, max((k for c in counts.values() for k in c.values()), default=0) + 1)]
     out = {}
     for key, c in counts.items():
-        vec = {w: (1 + math.log(k)) * (math.log((1 + n) / (1 + df[w])) + 1) for w, k in c.items()}
+        vec = {w: tf[k] * idf[w] for w, k in c.items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         out[key] = {w: v / norm for w, v in vec.items()}
     return out
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(w, 0.0) for w, v in a.items())
+    # Over the shared words only (a set intersection, in C: 20,000 candidate pairs at 2,225
+    # articles); fsum rounds the same whatever order the set gives the words in.
+    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
 
 
 def candidate_pairs(vecs: dict[str, dict[str, float]],
