@@ -38,6 +38,9 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 # (one per core): 7,621 pages took 117 s in one MkDocs process on the 2-core reference machine.
 SHARD_MIN_PAGES = 200
 MAX_SHARDS = 4
+# Compiled theme templates, shared by the MkDocs processes of all builds (in the cache folder):
+# compiling Material's templates took about 1 s of every MkDocs process, a dirty one included.
+JINJA_CACHE = "jinja"
 # A temporary build folder older than this was left by a killed build (seconds).
 STALE_BUILD_SECONDS = 3600
 
@@ -131,9 +134,37 @@ def save_state(config: Config, done: Plan, search: dict | None = None) -> None:
         {"stamp": done.stamp, "site": site_identity(config.site), "files": done.files, "search": search}))
 
 
-def link_copy(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:
-    """Fill dest with hard links to every file of site but the top-level folders in skip; return how many."""
-    count = 0
+def link_copy(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> None:
+    """Fill dest with hard links to every file of site but the top-level folders in skip.
+
+    GNU cp -al does it in one process: 1.4 s against 3.2 s in Python for the 15,000
+    files and 7,600 folders of the 2,225-article site (mostly the kernel's work).
+    """
+    import subprocess
+
+    dest.mkdir(exist_ok=True)
+    names = sorted(n for n in os.listdir(site) if n not in skip)
+    if not names:
+        return
+    if sys.platform.startswith("linux") and shutil.which("cp"):
+        try:
+            done = subprocess.run(["cp", "-al", "--", *(str(site / n) for n in names), str(dest)],
+                                  stdin=subprocess.DEVNULL, capture_output=True).returncode == 0
+        except OSError:
+            done = False
+        if done:
+            return
+        for name in names:  # start again in Python from a clean folder
+            path = dest / name
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path, ignore_errors=True)
+            else:
+                path.unlink(missing_ok=True)
+    link_tree(site, dest, skip)
+
+
+def link_tree(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> None:
+    """link_copy in Python: walk site, make each folder, link each file."""
     for folder, dirs, files in os.walk(site):
         if folder == str(site):
             dirs[:] = [d for d in dirs if d not in skip]
@@ -141,8 +172,6 @@ def link_copy(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> int:
         target.mkdir(exist_ok=True)
         for name in files:
             os.link(Path(folder) / name, target / name)
-            count += 1
-    return count
 
 
 def shard_count(todo: Plan) -> int:
@@ -171,6 +200,7 @@ def run_mkdocs(config: Config, dest: Path, todo: Plan) -> None:
         procs = []
         for k in range(shards):
             spec = {"config_file": str(config.mkdocs_yml.resolve()), "site_dir": str(dest), "strict": todo.strict,
+                    "jinja_cache": str((config.cache / JINJA_CACHE).resolve()),
                     "dirty": todo.mode == "dirty", "changed": todo.changed, "removed": todo.removed,
                     "shard": [k, shards] if shards > 1 else None}
             spec_file = Path(work) / f"spec-{k}.json"
@@ -309,6 +339,23 @@ def render_share(cfg, k: int, n: int) -> None:
         cfg.theme.static_templates.clear()
 
 
+def cache_templates(folder: str) -> None:
+    """Keep the theme's compiled templates in folder (Jinja checks each against its source)."""
+    import jinja2
+    from mkdocs.theme import Theme
+
+    os.makedirs(folder, exist_ok=True)
+    cache = jinja2.FileSystemBytecodeCache(folder)
+    make_env = Theme.get_env
+
+    def get_env(self):
+        env = make_env(self)
+        env.bytecode_cache = cache
+        return env
+
+    Theme.get_env = get_env
+
+
 def child(spec_file: str) -> int:
     """Run one MkDocs build as the spec says (the body of `python -m generator.htmlsite`)."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
@@ -319,6 +366,8 @@ def child(spec_file: str) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    if spec.get("jinja_cache"):
+        cache_templates(spec["jinja_cache"])
     cfg = load_config(spec["config_file"], strict=spec["strict"], site_dir=spec["site_dir"])
     if spec["dirty"]:
         drop_outputs(cfg, spec["changed"] + spec["removed"])

@@ -1,0 +1,39 @@
+"""The hard-link copy a dirty build starts from."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator import htmlsite
+
+
+def tree(root: Path) -> dict[str, int]:
+    return {p.relative_to(root).as_posix(): p.stat().st_ino for p in root.rglob("*") if p.is_file()}
+
+
+@pytest.mark.parametrize("with_cp", [True, False])
+def test_link_copy_links_every_file_but_the_skipped_folders(tmp_path: Path, monkeypatch, with_cp: bool):
+    site = tmp_path / "site"
+    for rel in ("index.html", "a/index.html", "b/c/x.txt", ".nojekyll", "pagefind/y.pf", "pagefind-new/z.pf"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(rel, encoding="utf-8")
+    if not with_cp:
+        monkeypatch.setattr(htmlsite.shutil, "which", lambda name: None)
+    dest = tmp_path / "dest"
+    htmlsite.link_copy(site, dest, skip=("pagefind", "pagefind-new"))
+    expected = {rel: ino for rel, ino in tree(site).items() if not rel.startswith("pagefind")}
+    assert tree(dest) == expected  # the same files, as links to the same inodes
+    assert os.stat(dest / "a" / "index.html").st_nlink == 2
+
+
+def test_link_copy_falls_back_to_python_when_cp_fails(tmp_path: Path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    (site / "a" / "index.html").write_text("a", encoding="utf-8")
+    import subprocess
+
+    monkeypatch.setattr(subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 1))
+    htmlsite.link_copy(site, tmp_path / "dest")
+    assert tree(tmp_path / "dest") == tree(site)
