@@ -16,30 +16,38 @@
   // The site root as an absolute path, so result links work under a project subpath.
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL((config.base || ".") + "/", location.href).pathname;
-  var ui = new PagefindUI({
-    element: "#pagefind-search",
-    baseUrl: root,
-    // One excerpt per page: a briefing's sections (Summary, Key actors, Article) as sub-results
-    // told little and cost a render each (later searches 0.20 s against 0.25 s at 5,000 briefings).
-    showSubResults: false,
-    showImages: false,
-    excerptLength: 30,
-    autofocus: true,
-    // Pagefind UI waits 300 ms after a keystroke by default before it searches (it loads the
-    // index chunks for the words at once). Its searches run in a web worker and take tens of
-    // milliseconds once the index is loaded: a short wait keeps typing smooth without delay.
-    debounceTimeoutMs: 60,
-  });
-  // The index is already loading (overrides/main.html). The UI connects to it when its box
-  // gets focus, but autofocus focuses the box before the UI listens: connect it now, or the
-  // first keystroke would wait for that (and then poll for it every 50 ms).
-  var input = box.querySelector(".pagefind-ui__search-input");
-  if (input) input.dispatchEvent(new FocusEvent("focus"));
-  if (window.__briefingsPagefind) {
-    window.__briefingsPagefind.catch(function () {
-      box.insertAdjacentText("afterbegin", "The search index could not be loaded: " +
-        "build the site with `briefings build`.");
+  // A rebuild that only added pages indexed them into a second bundle (generator/search.py):
+  // search-bundles.json, fetched as the page opened (overrides/main.html), names the bundles
+  // the UI merges before its first search.
+  var bundles = window.__briefingsBundles || Promise.resolve([]);
+  bundles.then(start, function () { start([]); });
+
+  function start(merge) {
+    var ui = new PagefindUI({
+      element: "#pagefind-search",
+      baseUrl: root,
+      mergeIndex: merge.map(function (b) { return { bundlePath: root + b, baseUrl: root }; }),
+      // One excerpt per page: a briefing's sections (Summary, Key actors, Article) as sub-results
+      // told little and cost a render each (later searches 0.20 s against 0.25 s at 5,000 briefings).
+      showSubResults: false,
+      showImages: false,
+      excerptLength: 30,
+      autofocus: true,
+      // Pagefind UI waits 300 ms after a keystroke by default before it searches (it loads the
+      // index chunks for the words at once). Its searches run in a web worker and take tens of
+      // milliseconds once the index is loaded: a short wait keeps typing smooth without delay.
+      debounceTimeoutMs: 60,
     });
+    // The index is already loading (overrides/main.html). The UI connects to it when its box
+    // gets focus, but autofocus focuses the box before the UI listens: connect it now, or the
+    // first keystroke would wait for that (and then poll for it every 50 ms).
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) input.dispatchEvent(new FocusEvent("focus"));
+    if (window.__briefingsPagefind) {
+      window.__briefingsPagefind.catch(function () {
+        box.insertAdjacentText("afterbegin", "The search index could not be loaded: " +
+          "build the site with `briefings build`.");
+      });
   }
   var params = new URLSearchParams(location.search);
   var filters = {};
@@ -55,4 +63,5 @@
   if (q) ui.triggerSearch(q);
   var header = document.getElementById("briefings-q");
   if (header && q) header.value = q;
+  }
 })();
