@@ -16,10 +16,11 @@
   // The site root as an absolute path, so result links work under a project subpath.
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL((config.base || ".") + "/", location.href).pathname;
-  // A rebuild that only added pages indexed them into a second bundle (generator/search.py):
-  // search-bundles.json, fetched as the page opened (overrides/main.html), names the bundles
-  // the UI merges before its first search.
+  // The index is already loading (overrides/main.html). A rebuild that only added pages indexed
+  // them into a second bundle (generator/search.py): search-bundles.json, fetched as the page
+  // opened, names the bundles the UI merges before its first search.
   var bundles = window.__briefingsBundles || Promise.resolve([]);
+  var loaded = window.__briefingsPagefind || Promise.resolve();
   bundles.then(start, function () { start([]); });
 
   function start(merge) {
@@ -38,30 +39,32 @@
       // milliseconds once the index is loaded: a short wait keeps typing smooth without delay.
       debounceTimeoutMs: 60,
     });
-    // The index is already loading (overrides/main.html). The UI connects to it when its box
-    // gets focus, but autofocus focuses the box before the UI listens: connect it now, or the
-    // first keystroke would wait for that (and then poll for it every 50 ms).
+    loaded.then(function () { connect(ui); }, function () {
+      box.insertAdjacentText("afterbegin", "The search index could not be loaded: " +
+        "build the site with `briefings build`.");
+    });
+  }
+
+  // Once the index (filters included) is loaded: the UI connects to it when its box gets focus,
+  // but autofocus focused the box before the UI listened, so connect it now (a keystroke before
+  // then connects it too). Then run the search and filters the address asks for. Waiting for
+  // the loader keeps the UI's own first filter request from racing the loader's.
+  function connect(ui) {
     var input = box.querySelector(".pagefind-ui__search-input");
     if (input) input.dispatchEvent(new FocusEvent("focus"));
-    if (window.__briefingsPagefind) {
-      window.__briefingsPagefind.catch(function () {
-        box.insertAdjacentText("afterbegin", "The search index could not be loaded: " +
-          "build the site with `briefings build`.");
+    var params = new URLSearchParams(location.search);
+    var filters = {};
+    ["actor", "source", "story", "year"].forEach(function (key) {
+      // Filter values are indexed as HTML text (generator/render.py filter_text).
+      var values = params.getAll(key).map(function (v) {
+        return v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
       });
-  }
-  var params = new URLSearchParams(location.search);
-  var filters = {};
-  ["actor", "source", "story", "year"].forEach(function (key) {
-    // Filter values are indexed as HTML text (generator/render.py filter_text).
-    var values = params.getAll(key).map(function (v) {
-      return v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+      if (values.length) filters[key] = values;
     });
-    if (values.length) filters[key] = values;
-  });
-  if (Object.keys(filters).length) ui.triggerFilters(filters);
-  var q = params.get("q");
-  if (q) ui.triggerSearch(q);
-  var header = document.getElementById("briefings-q");
-  if (header && q) header.value = q;
+    if (Object.keys(filters).length) ui.triggerFilters(filters);
+    var q = params.get("q");
+    if (q) ui.triggerSearch(q);
+    var header = document.getElementById("briefings-q");
+    if (header && q) header.value = q;
   }
 })();
