@@ -5,6 +5,7 @@ import gzip
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,45 @@ def test_a_rebuild_that_adds_a_source_indexes_only_its_new_pages(project: Path, 
     _, report = build(config, progress=False)
     assert report.search == "full" and not (site / search.DELTA).exists()
     assert bundles(site)[0] == fresh_index(site, tmp_path / "fresh")
+
+
+def age(folder: Path, seconds: float = 60) -> None:
+    """Give every file under folder an mtime this long ago (out of the racy window)."""
+    then = time.time() - seconds
+    for path in folder.rglob("*"):
+        if path.is_file():
+            os.utime(path, (then, then))
+
+
+def test_a_build_with_no_source_changed_reads_none_and_keeps_what_it_found(project: Path, monkeypatch):
+    config = load_config(project)
+    (project / "seeds" / "empty.txt").write_text("   \n", encoding="utf-8")  # fails: no article text
+    age(project / "seeds")
+    reads = []
+    extract_all = build_mod.extract_all
+    monkeypatch.setattr(build_mod, "extract_all", lambda *a, **k: reads.append(1) or extract_all(*a, **k))
+    _, first = build(config, progress=False)
+    assert len(first.failures) == 1 and first.briefings == 2
+    _, again = build(config, progress=False)
+    assert len(reads) == 1 and "sources" in again.timings  # not one source read
+    assert (again.briefings, again.cached, again.extracted, again.html) == (2, 2, 0, "unchanged")
+    assert [str(f) for f in again.failures] == [str(f) for f in first.failures]  # still reported
+
+    # A generated page deleted by hand: the sources are read, the page written again.
+    page = next((project / "docs" / "briefings").glob("*.md"))
+    page.unlink()
+    build(config, progress=False)
+    assert len(reads) == 2 and page.is_file()
+
+    # A source changed: read again (its size changed; its mtime is new).
+    seed = project / "seeds" / "000_34803b59c0fdaac2.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("opined on Friday", "said on Friday"),
+                    encoding="utf-8")
+    _, report = build(config, progress=False)
+    assert len(reads) == 3 and report.extracted == 1
+    # Modified within RACY_SECONDS of that build: not trusted, read again.
+    build(config, progress=False)
+    assert len(reads) == 4
 
 
 def test_an_interrupted_build_leaves_the_previous_site(project: Path, monkeypatch):
