@@ -57,7 +57,9 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
     env.filters["external"] = external_link
     env.globals["para_link"] = lambda n: Markup(f"[¶](#p{int(n)})")
     env.filters["month"] = lambda d: d.strftime("%B %Y") if d else "Undated"
-    env.filters["html"] = lambda v: Markup(escape(" ".join(str(v).split())))  # inside raw HTML blocks
+    # Text inside raw HTML blocks, which Markdown leaves as they are: HTML-escaped, on one line
+    # (a blank line would end the block).
+    env.filters["html"] = lambda v: Markup(escape(" ".join(str(v).split())))
     return env
 
 
@@ -66,11 +68,12 @@ def format_day(day: dt.date | None) -> str:
 
 
 def external_link(url: str) -> Markup:
-    """A link to an http(s) address from a source; anything else is shown as text."""
+    """A link (raw HTML) to an http(s) address from a source; anything else is shown as text."""
+    text = escape(" ".join((url or "").split()))
     if not re.match(r"https?://[^\s]+$", url or "", re.I):
-        return Markup(escape(md_text(url or "")))
-    target = quote(url, safe=":/?#@!$&'*+,;=%~")
-    return Markup(f"[{escape(md_text(url))}]({target})")
+        return Markup(text)
+    target = escape(quote(url, safe=":/?#@!$&'*+,;=%~"))
+    return Markup(f'<a href="{target}">{text}</a>')
 
 
 def link(text: str, target: str, here: str) -> Markup:
@@ -211,7 +214,7 @@ class Renderer:
     def render(self, name: str, here: str, **context: object) -> str:
         template = self.env.get_template(name)
         return template.render(site=self.site, here=here, link=lambda t, to: link(t, to, here),
-                               url=lambda to, frag="": url_from(here, to, frag), **context)
+                               url=lambda to, frag="": Markup(escape(url_from(here, to, frag))), **context)
 
     def pages(self, failures: Sequence[Failure] = ()) -> dict[str, str]:
         """Every generated page, keyed by its path under docs/; failures go on the build report."""
