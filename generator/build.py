@@ -42,7 +42,7 @@ log = logging.getLogger(__name__)
 
 # Everything whose change can change what is extracted from the same bytes.
 EXTRACTOR_FILES = ("sources.py", "clean*.py", "metadata.py", "pipeline.py", "model.py", "records.py",
-                   "nlp.py", "chrome.py", "extract/**/*.py")
+                   "nlp.py", "ruler.py", "chrome.py", "extract/**/*.py")
 MANIFEST = "manifest.json"
 PAGES_STATE = "pages-state.json"  # what the Markdown was last made from
 # The pages a build is about to write ({path: [sha256, ...]}); left behind only by a stopped build.

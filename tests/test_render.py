@@ -2,16 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import markdown
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator import feed
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.picture import Mark, month_bars, timeline_svg
-from generator.render import BRIEFINGS_PER_PAGE, Renderer, search_data, url_from
+from generator.render import BRIEFINGS_PER_PAGE, Renderer, relative, search_data, url_from
 from generator.site import assemble, page_url_of
 
 EVIL = '<script>alert(1)</script> & "quotes" [link](javascript:x) *bold* `code`'
@@ -123,3 +126,13 @@ def test_seed_site_has_feed_search_page_and_timeline(seed_project: Path):
     assert 'action="search/"' in home and 'type="application/atom+xml"' in home
     assert "lunr" not in home and not (site / "search" / "search_index.json").exists()
     assert (site / "pagefind" / "pagefind.js").is_file()
+
+
+PARTS = st.lists(st.sampled_from(["a", "b", "actors", "briefings", "x.md", "index.md"]), max_size=4)
+
+
+@given(PARTS, PARTS)
+def test_relative_link_paths_match_posixpath(target, folder):
+    path = "/".join(target + ["page.md"])
+    start = "/".join(folder)
+    assert relative(path, start) == posixpath.relpath(path, start or ".")
