@@ -12,6 +12,7 @@ from ..model import Actor
 from .mentions import Mention, entity_mentions, extra_mentions
 from .names import Group, display_name, fold, group_others, group_people, person_tokens, vote_kinds
 from .roles import QUALIFIED_HEADS, VAGUE_HEADS, Description, apposition, descriptions, pre_title, role_head, share_out
+from . import text_of
 
 # Salience weights, tuned by eye on the seeds and 12 BBC articles so that the
 # people a story is about come before its sources and its setting.
@@ -30,7 +31,7 @@ def find_actors(doc, title: str | None = None) -> tuple[Actor, ...]:
     mentions = vote_kinds(mentions + extra_mentions(doc, taken))
     groups = group_people([m for m in mentions if m.kind == "person"])
     groups += group_others([m for m in mentions if m.kind != "person"])
-    body = doc.text  # Doc.text joins every token: read it once
+    body = text_of(doc)
     add_repeats(body, groups)
     roles = {id(g): role for g in groups if g.kind == "person" and (role := named_role(doc, g, groups))}
     resolve_descriptions(doc, groups, roles)

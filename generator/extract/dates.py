@@ -22,6 +22,7 @@ from .temporal.lexicon import HOLIDAY_NOT_NEXT
 from .temporal.patterns import NOT_YEAR_NEXT
 from .temporal.scan import scan
 from .temporal.publish import infer_published  # noqa: F401  (part of this module's interface)
+from . import text_of
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +123,7 @@ def find_dates(doc, anchor: dt.date | None) -> tuple[DateRef, ...]:
 
 
 def _find(doc, anchor: dt.date | None):
-    text = doc.text
+    text = text_of(doc)
     st = res.State(anchor)
     cands = list(scan(text))
     i = 0

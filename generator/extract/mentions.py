@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from . import text_of
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                "FAC": "place"}
@@ -139,7 +140,7 @@ def kind_cue(doc, tok_start: int, tok_end: int, kind: str) -> tuple[str, bool]:
 
 def entity_mentions(doc) -> list[Mention]:
     """Cleaned, filtered and typed mentions from spaCy's entities."""
-    body = doc.text
+    body = text_of(doc)
     out: list[Mention] = []
     rejected: set[str] = set()
     for ent in doc.ents:
@@ -184,7 +185,7 @@ def inner_acronyms(text: str, start: int) -> list[Mention]:
 def extra_mentions(doc, taken: set[int]) -> list[Mention]:
     """Names spaCy missed: acronyms and proper-noun runs with an organisation cue."""
     out = []
-    body = doc.text  # Doc.text joins every token: read it once
+    body = text_of(doc)
     i, n = 0, len(doc)
     while i < n:
         tok = doc[i]

@@ -16,6 +16,7 @@ from .attribution import (governing_subject, nearby_subject, own_subject, token_
                           token_starts)
 from .quote_marks import Passage, find_passages, paragraphs
 from .speakers import Resolver
+from . import text_of
 
 # Quoted passages of fewer words are scare quotes, titles and coinages far more often
 # than quotations (PolNeAR counts only 3+ word quotes; measured on its train split).
@@ -46,7 +47,7 @@ def word_count(text: str) -> int:
 
 def find_quotes(doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     """Every direct quotation in the body, in text order, with its resolved speaker."""
-    text = doc.text
+    text = text_of(doc)
     passages = list(find_passages(text))  # short ones too: they carry cues for the next
     if not passages or len(doc) == 0:
         return ()

@@ -5,6 +5,7 @@ import bisect
 import re
 
 from ..model import Actor, Span
+from . import text_of
 
 # Words that precede a name without being part of it ("President Vladimir Putin",
 # "Sen. Ted Cruz", "Presidential aide Jakub Kumoch" keeps only the name).
@@ -49,7 +50,7 @@ class Resolver:
 
     def __init__(self, doc, actors: tuple[Actor, ...] = (), text: str | None = None):
         self.doc = doc
-        self.text = doc.text if text is None else text
+        self.text = text_of(doc) if text is None else text
         self.people: list[tuple[int, str]] = []  # (char offset, clean full name), text order
         self.groups: list[tuple[int, str]] = []
         self.fullest: dict[str, str] = {}  # lowercase last name -> fullest name seen

@@ -19,6 +19,7 @@ from . import calendar as cal
 from .context import direction
 from .lexicon import MONTHS, WEEKDAYS
 from .scan import scan
+from .. import text_of
 
 # A past event named by month-day is this many days before publication at most
 # without cost, a future one this many days after (news reports recent and coming events).
@@ -46,7 +47,7 @@ class Mention(NamedTuple):
 
 def mentions(doc) -> list[Mention]:
     """The weekday, month-day and next/last-month references of a text, with their tense."""
-    text = doc.text
+    text = text_of(doc)
     found: list[Mention] = []
     for rule, m in scan(text):
         g = m.group
