@@ -32,7 +32,7 @@ from .config import Config
 from .errors import UserError
 from .identity import Overrides, load_overrides
 from .model import GENERATED_MARK, Article, Briefing, Failure
-from .parallel import analyse, progress_bar
+from .parallel import analyse, available_cores, progress_bar
 from .records import briefing_from_cache, briefing_to_cache
 from .render import KEEP, Renderer
 from .site import Site, assemble
@@ -514,7 +514,7 @@ def write_site(config: Config, briefings: list[Briefing], report: Report) -> Sit
             and docs_now[path] == docs_then.get(path)
 
     renderer = Renderer(site, config.root / "templates", config.home_items, reuse=reuse, code=code)
-    pages = renderer.pages(report.failures)
+    pages = renderer.pages(report.failures, processes=available_cores())
     report.timings["render"] = time.perf_counter() - started - report.timings["assemble"]
     started = time.perf_counter()
     write_pages(config, pages, report, manifest)

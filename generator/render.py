@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import multiprocessing
 import posixpath
+import threading
 import re
 import unicodedata
 from urllib.parse import quote
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import frontmatter
@@ -55,7 +58,6 @@ def environment(templates: Path | None = None) -> jinja2.Environment:
                              keep_trailing_newline=True)
     env.filters["day"] = format_day
     env.filters["external"] = external_link
-    env.globals["para_link"] = lambda n: Markup(f"[¶](#p{int(n)})")
     env.filters["month"] = lambda d: d.strftime("%B %Y") if d else "Undated"
     # Text inside raw HTML blocks, which Markdown leaves as they are: HTML-escaped, on one line
     # (a blank line would end the block).
@@ -197,6 +199,27 @@ def first_letter(name: str) -> str:
     return ch if ch.isalpha() else "other"
 
 
+# Below this many briefing, actor and story pages one process renders them all: forking
+# and sending the pages back cost more than the second core saves.
+PARALLEL_MIN_PAGES = 1000
+MAX_PROCESSES = 4
+_forked: tuple | None = None  # (renderer, items, processes) for the forked processes of render_items
+
+
+def _render_share(k: int) -> tuple[dict[str, str | None], dict[str, str]]:
+    """Share k of the items of Renderer.render_items (every n-th): pages (None: kept) and fingerprints."""
+    renderer, items, n = _forked
+    kept, renderer.fingerprints = renderer.fingerprints, {}
+    pages = {}
+    try:
+        for path, inputs, render, item in items[k::n]:
+            text = renderer.memo(path, inputs(item), render, item)
+            pages[path] = None if text is KEEP else text  # KEEP is compared by identity: not sent as is
+        return pages, renderer.fingerprints
+    finally:
+        renderer.fingerprints = kept
+
+
 class Kept(str):
     """A page whose inputs did not change since it was written: docs/ keeps it as it is."""
 
@@ -230,11 +253,16 @@ class Renderer:
         return template.render(site=self.site, here=here, link=lambda t, to: link(t, to, here),
                                url=lambda to, frag="": Markup(escape(url_from(here, to, frag))), **context)
 
-    def pages(self, failures: Sequence[Failure] = ()) -> dict[str, str]:
-        """Every generated page, keyed by its path under docs/; failures go on the build report."""
-        out = {e.path: self.memo(e.path, self.briefing_inputs(e), self.briefing, e) for e in self.site.entries}
-        out.update({v.path: self.memo(v.path, self.actor_inputs(v), self.actor, v) for v in self.site.actors})
-        out.update({s.path: self.memo(s.path, self.story_inputs(s), self.story, s) for s in self.site.stories})
+    def pages(self, failures: Sequence[Failure] = (), processes: int = 1) -> dict[str, str]:
+        """Every generated page, keyed by its path under docs/; failures go on the build report.
+
+        processes > 1 renders the briefing, actor and story pages in that many processes
+        (forked: they share the site model), when there are enough of them to pay for it.
+        """
+        items = [(e.path, self.briefing_inputs, self.briefing, e) for e in self.site.entries]
+        items += [(v.path, self.actor_inputs, self.actor, v) for v in self.site.actors]
+        items += [(s.path, self.story_inputs, self.story, s) for s in self.site.stories]
+        out = self.render_items(items, processes)
         out.update(self.briefing_lists())
         out.update(self.actor_lists())
         out.update(self.story_lists())
@@ -244,6 +272,27 @@ class Renderer:
         out["feed.xml"] = feed.atom(self.site)
         out["build-report.md"] = self.failures_page(failures)
         return out
+
+    def render_items(self, items: list[tuple], processes: int) -> dict[str, str]:
+        """{path: page or KEEP} for (path, inputs of, render, item) tuples, in this process or split."""
+        if processes < 2 or len(items) < PARALLEL_MIN_PAGES or threading.active_count() > 1 \
+                or "fork" not in multiprocessing.get_all_start_methods():
+            return {path: self.memo(path, inputs(item), render, item) for path, inputs, render, item in items}
+        global _forked
+        processes = min(processes, MAX_PROCESSES)
+        _forked = (self, items, processes)
+        try:
+            with ProcessPoolExecutor(processes - 1, mp_context=multiprocessing.get_context("fork")) as pool:
+                shares = [pool.submit(_render_share, k) for k in range(1, processes)]
+                out, fingerprints = _render_share(0)
+                for share in shares:
+                    pages, prints = share.result()
+                    out.update(pages)
+                    fingerprints.update(prints)
+        finally:
+            _forked = None
+        self.fingerprints.update(fingerprints)
+        return {path: KEEP if out[path] is None else out[path] for path, *_ in items}
 
     def failures_page(self, failures: Sequence[Failure]) -> str:
         """The sources the last build could not read, and why (the build report's own list)."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+import threading
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -11,10 +12,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator import feed
+from generator import feed, render
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.picture import Mark, month_bars, timeline_svg
-from generator.render import BRIEFINGS_PER_PAGE, Renderer, relative, search_data, url_from
+from generator.render import BRIEFINGS_PER_PAGE, KEEP, Renderer, relative, search_data, url_from
 from generator.site import assemble, page_url_of
 
 EVIL = '<script>alert(1)</script> & "quotes" [link](javascript:x) *bold* `code`'
@@ -136,3 +137,21 @@ def test_relative_link_paths_match_posixpath(target, folder):
     path = "/".join(target + ["page.md"])
     start = "/".join(folder)
     assert relative(path, start) == posixpath.relpath(path, start or ".")
+
+
+def test_pages_rendered_in_forked_processes_are_the_same(monkeypatch):
+    monkeypatch.setattr(render, "PARALLEL_MIN_PAGES", 0)
+    assert threading.active_count() == 1  # else pages() would render in this process only
+    site = assemble([briefing(f"{i:02d}.txt", title=f"Headline {i}", body=f"Para {i}.\n\nMore.") for i in range(30)])
+    alone = Renderer(site)
+    expected = alone.pages()
+    kept = {path for i, path in enumerate(sorted(expected)) if i % 3 == 0}
+    split = Renderer(site, reuse=lambda path, fingerprint: path in kept and alone.fingerprints[path] == fingerprint)
+    pages = split.pages(processes=3)
+    assert list(pages) == list(expected)
+    assert split.fingerprints == alone.fingerprints
+    for path, text in pages.items():
+        if path in kept and path in alone.fingerprints:
+            assert text is KEEP  # the identity the writer tests
+        else:
+            assert text == expected[path]
