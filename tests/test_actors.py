@@ -1,11 +1,13 @@
 """find_actors: merged names, kinds, roles, filtered errors, valid spans."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.extract.actors import find_actors
+from generator.extract.actors import find_actors, whole_word_matches
 
 
 def cast(nlp, text, title=None):
@@ -84,3 +86,9 @@ def test_any_text_gives_valid_spans(nlp, text):
         assert actor.kind in ("person", "organization", "place")
         for s, e in actor.mentions:
             assert 0 <= s < e <= len(text)
+
+
+@given(st.text(alphabet="ab -_é1.", max_size=40), st.text(alphabet="ab -é.", min_size=1, max_size=4))
+def test_whole_word_matches_find_what_the_pattern_finds(body, form):
+    expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body)]
+    assert whole_word_matches(form, body) == expected

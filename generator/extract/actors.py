@@ -54,11 +54,34 @@ def add_repeats(body: str, groups: list[Group]) -> None:
         if g.kind == "person":
             forms |= {f.split()[-1] for f in g.forms if surnames.get(fold(f.split()[-1]), 0) <= 1}
         for form in sorted(forms, key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
-                if not any(s < m.end() and m.start() < e for s, e in covered):
-                    g.mentions.append(Mention(m.start(), m.end(), form, g.kind))
-                    covered.append((m.start(), m.end()))
+            for start, end in whole_word_matches(form, body):
+                if not any(s < end and start < e for s, e in covered):
+                    g.mentions.append(Mention(start, end, form, g.kind))
+                    covered.append((start, end))
         g.mentions.sort(key=lambda m: m.start)
+
+
+WORDISH = re.compile(r"[\w-]")
+
+
+def whole_word_matches(form: str, body: str) -> list[tuple[int, int]]:
+    """The spans re.finditer(rf"(?<![\\w-]){re.escape(form)}(?![\\w-])", body) finds, found with str.find.
+
+    Each actor's every form compiled its own pattern: some 3,500 compilations per 200
+    BBC articles, more than Python's pattern cache holds.
+    """
+    if not form:
+        return [m.span() for m in re.finditer(r"(?<![\w-])(?![\w-])", body)]
+    found = []
+    at = body.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if (at == 0 or not WORDISH.match(body, at - 1)) and (end == len(body) or not WORDISH.match(body, end)):
+            found.append((at, end))
+            at = body.find(form, end)
+        else:
+            at = body.find(form, at + 1)
+    return found
 
 
 def token_range(doc, mention: Mention) -> tuple[int, int] | None:
