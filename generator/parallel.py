@@ -34,6 +34,9 @@ Item = tuple[Path, str]  # (path, key), as analyse_many takes them
 # Articles per task: one nlp.pipe batch, so a worker parses a full batch at a time,
 # and the progress bar moves every few seconds even on a slow machine.
 CHUNK = BATCH_SIZE
+# The last workers x CHUNK articles go in tasks this small: a worker that takes the last
+# full task would otherwise work on alone for a whole task (4-5 s) while the others wait.
+TAIL_CHUNK = 8
 # Below this many articles one process does the work: starting a worker (import
 # spaCy, load the model: ~2-3 s on the 2-core reference machine) costs more than
 # the ~0.1 s per article that a second core saves.
@@ -95,9 +98,17 @@ def analyse(items: list[Item], model: str, workers: int | None = None,
     yield from _analyse_in_pool(items, model, n, options, progress)
 
 
+def split(items: list[Item], workers: int) -> list[list[Item]]:
+    """Tasks of CHUNK articles, the last few smaller (TAIL_CHUNK) so the workers finish together."""
+    tail = min(len(items), workers * CHUNK)
+    head = len(items) - tail
+    return [items[i:min(i + CHUNK, head)] for i in range(0, head, CHUNK)] + \
+        [items[i:i + TAIL_CHUNK] for i in range(head, len(items), TAIL_CHUNK)]
+
+
 def _analyse_in_pool(items: list[Item], model: str, n: int, options: dict,
                      progress: Callable[[int], None] | None) -> Iterator[Briefing]:
-    chunks = [items[i:i + CHUNK] for i in range(0, len(items), CHUNK)]
+    chunks = split(items, n)
     # spawn, not fork: the caller may run threads (the live preview's file watcher),
     # and a forked child of a threaded process can deadlock on a lock it copied.
     context = multiprocessing.get_context("spawn")

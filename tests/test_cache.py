@@ -166,3 +166,15 @@ def test_a_failure_is_remembered_but_an_internal_error_is_retried(project: Path,
     assert "alpha.txt" in str(markdown_build(project).failures)
     monkeypatch.setattr(build_mod, "analyse", real)
     assert markdown_build(project).extracted == 1
+
+
+@pytest.mark.parametrize("n, workers", [(0, 2), (5, 2), (64, 2), (100, 2), (2224, 2), (2224, 3)])
+def test_extraction_tasks_cover_every_article_in_order_with_small_last_ones(n, workers):
+    from generator.parallel import CHUNK, TAIL_CHUNK, split
+
+    items = [(Path(f"{i}.txt"), f"{i}.txt") for i in range(n)]
+    tasks = split(items, workers)
+    assert [item for task in tasks for item in task] == items
+    assert all(0 < len(task) <= CHUNK for task in tasks)
+    small = [len(task) for task in tasks[-(workers * CHUNK // TAIL_CHUNK):]]
+    assert n < workers * CHUNK or all(size == TAIL_CHUNK for size in small)
