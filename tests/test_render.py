@@ -29,7 +29,7 @@ def briefing(key: str, body: str = "First paragraph.\n\nSecond paragraph.", titl
 
 def to_html(md: str) -> str:
     body = md.split("\n---\n", 1)[1]
-    return markdown.markdown(body, extensions=["tables", "attr_list", "md_in_html"])
+    return markdown.markdown(body, extensions=["tables", "attr_list"])
 
 
 @pytest.mark.parametrize("path, url", [
