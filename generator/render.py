@@ -10,8 +10,8 @@ import datetime as dt
 import hashlib
 import multiprocessing
 import posixpath
-import threading
 import re
+import threading
 import unicodedata
 from urllib.parse import quote
 from collections import defaultdict

@@ -6,7 +6,7 @@ TEXT_KEY = "briefings.text"
 
 def text_of(doc) -> str:
     """doc.text, read once per Doc: spaCy joins every token again on each read of Doc.text
-    (six extractors read it: 5% of extraction time on BBC articles)."""
+    (six extractors read it: 6% of extraction time on BBC articles under cProfile)."""
     text = doc.user_data.get(TEXT_KEY)
     if text is None:
         text = doc.user_data[TEXT_KEY] = doc.text
