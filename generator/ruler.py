@@ -16,6 +16,7 @@ extensions, fuzzy or numeric tests) keeps spaCy's Matcher.
 """
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable
 from typing import Any
@@ -80,44 +81,78 @@ def anchors(spec: dict) -> tuple[str, frozenset[str]] | None:
     return None
 
 
+class Index:
+    """Alternatives (rule, length, token tests), found by what their first token must be."""
+
+    def __init__(self) -> None:
+        self.by_value: dict[str, dict[str, list[tuple[int, int, list[Test]]]]] = {a: {} for a in INDEXED}
+        self.everywhere: list[tuple[int, int, list[Test]]] = []
+
+    def add(self, alternative: tuple[int, int, list[Test]], first: dict) -> None:
+        anchor = anchors(first)
+        if anchor is None:
+            self.everywhere.append(alternative)
+            return
+        attr, values = anchor
+        for value in values:
+            self.by_value[attr].setdefault(value, []).append(alternative)
+
+    def candidates(self, token) -> list[tuple[int, int, list[Test]]]:
+        found = self.everywhere
+        for attr, prop in zip(INDEXED, (TEXT_ATTRS[a] for a in INDEXED)):
+            hits = self.by_value[attr].get(getattr(token, prop))
+            if hits:
+                found = found + hits
+        return found
+
+
 class RulerMatcher:
-    """Callable like AttributeRuler.match: (attr_id, match_id, start, end), sorted."""
+    """Callable like AttributeRuler.match: (attr_id, match_id, start, end), sorted.
+
+    Which rules can start on a token depends only on the attributes the rules' first
+    tokens read (in en_core_web_sm: its lower-cased form, tag, dependency and whether
+    it is a space), so that is worked out once per such combination (MEMO_SIZE at most).
+    """
+
+    MEMO_SIZE = 100_000
 
     def __init__(self, ruler) -> None:
         self.keys: list[int] = []  # the Matcher's key of each rule
-        # (rule, length, token tests) per alternative, found by what its first token must be
-        self.by_value: dict[str, dict[str, list[tuple[int, int, list[Test]]]]] = {a: {} for a in INDEXED}
-        self.everywhere: list[tuple[int, int, list[Test]]] = []
+        self.single, self.multi = Index(), Index()
+        read = {TEXT_ATTRS[a] for a in INDEXED}  # what the one-token rules (and the index) read
         for rule, entry in enumerate(ruler.patterns):
             self.keys.append(ruler.vocab.strings[str(rule)])
             for pattern in entry["patterns"]:
                 if not pattern or not all(isinstance(spec, dict) for spec in pattern):
                     raise Unsupported(repr(pattern))
                 alternative = (rule, len(pattern), [token_test(spec) for spec in pattern])
-                anchor = anchors(pattern[0])
-                if anchor is None:
-                    self.everywhere.append(alternative)
-                else:
-                    attr, values = anchor
-                    for value in values:
-                        self.by_value[attr].setdefault(value, []).append(alternative)
+                (self.single if len(pattern) == 1 else self.multi).add(alternative, pattern[0])
+                read |= {TEXT_ATTRS.get(attr) or FLAG_ATTRS[attr] for attr in pattern[0]}
+        self.key_of = operator.attrgetter(*sorted(read))
+        self.memo: dict[tuple, tuple[tuple[int, ...], tuple]] = {}
+
+    def starting_here(self, token) -> tuple[tuple[int, ...], tuple]:
+        """The one-token rules token meets, and the longer alternatives whose first token it fits."""
+        return (tuple(rule for rule, _, tests in self.single.candidates(token) if tests[0](token)),
+                tuple(alt for alt in self.multi.candidates(token) if alt[2][0](token)))
 
     def __call__(self, doc) -> list[tuple[int, int, int, int]]:
-        by_lower, by_tag, by_dep = (self.by_value[a] for a in INDEXED)
         n = len(doc)
+        memo = self.memo
+        if len(memo) > self.MEMO_SIZE:
+            memo.clear()
         found = set()
         for token in doc:
             start = token.i
-            candidates = self.everywhere
-            for table, value in ((by_lower, token.lower_), (by_tag, token.tag_), (by_dep, token.dep_)):
-                hits = table.get(value)
-                if hits:
-                    candidates = candidates + hits
-            for rule, length, tests in candidates:
-                if length == 1:
-                    if tests[0](token):
-                        found.add((rule, start, start + 1))
-                elif start + length <= n and all(test(doc[start + k]) for k, test in enumerate(tests)):
+            key = self.key_of(token)
+            here = memo.get(key)
+            if here is None:
+                here = memo[key] = self.starting_here(token)
+            rules, longer = here
+            for rule in rules:
+                found.add((rule, start, start + 1))
+            for rule, length, tests in longer:
+                if start + length <= n and all(test(doc[start + k]) for k, test in enumerate(tests[1:], 1)):
                     found.add((rule, start, start + length))
         keys = self.keys
         return sorted((rule, keys[rule], start, end) for rule, start, end in found)
