@@ -2,11 +2,12 @@
 
 spaCy's AttributeRuler (tag -> POS and morphology, and a few exceptions: 179
 patterns in en_core_web_sm) finds its matches with the general token Matcher;
-that cost about a fifth of the whole parse of a BBC article, as much as the tagger,
-parser and lemmatizer together. Nearly all of its patterns are one token long and
-test a tag or a lower-cased form, so here each pattern is indexed by the value
-its first token must have, and a token is tested only against the patterns that
-can start on it.
+that cost about a seventh of the whole parse of a BBC article (20 ms), as much as the
+tagger, parser and lemmatizer together. Nearly all of its patterns are one token long
+and test a tag or a lower-cased form, so here each pattern is indexed by the value
+its first token must have, a token is tested only against the patterns that can
+start on it, and that is worked out once per combination of the attributes tested
+(1.7 ms an article).
 
 `speed_up(nlp)` gives the pipeline's ruler a `match` that returns the very
 matches spaCy's Matcher returns, in the order the ruler applies them; the ruler
@@ -27,7 +28,7 @@ TEXT_ATTRS = {"ORTH": "orth_", "TEXT": "text", "LOWER": "lower_", "NORM": "norm_
 FLAG_ATTRS = {"IS_SPACE": "is_space", "IS_PUNCT": "is_punct", "IS_ALPHA": "is_alpha", "IS_DIGIT": "is_digit",
               "IS_LOWER": "is_lower", "IS_UPPER": "is_upper", "IS_TITLE": "is_title", "LIKE_NUM": "like_num",
               "IS_STOP": "is_stop"}
-# Attributes a pattern may be indexed by, the most selective first (each is read once per token).
+# Attributes a pattern may be indexed by, the most selective first.
 INDEXED = ("LOWER", "TAG", "DEP")
 
 Test = Callable[[Any], bool]
