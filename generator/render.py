@@ -79,17 +79,17 @@ def external_link(url: str) -> Markup:
 
 
 def relative(target: str, folder: str) -> str:
-    """posixpath.relpath(target, folder or ".") for docs-relative paths without "." or ".." parts.
+    """posixpath.relpath(target or ".", folder or ".") for relative paths without "." or ".." parts.
 
     A briefing links to some 30 pages: posixpath.relpath (which makes both paths
     absolute against the working folder first) took a seventh of all page rendering.
     """
-    to = target.split("/")
-    start = folder.split("/") if folder else []
+    to = target.strip("/").split("/") if target.strip("/") else []
+    start = folder.strip("/").split("/") if folder.strip("/") else []
     common = 0
-    while common < len(start) and common < len(to) - 1 and to[common] == start[common]:
+    while common < min(len(to), len(start)) and to[common] == start[common]:
         common += 1
-    return "/".join([".."] * (len(start) - common) + to[common:])
+    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
 
 
 def link(text: str, target: str, here: str) -> Markup:
@@ -100,7 +100,7 @@ def link(text: str, target: str, here: str) -> Markup:
 
 def url_from(here: str, target: str, fragment: str = "") -> str:
     """A relative URL from the built page of `here` to the built page of `target` (raw HTML)."""
-    rel = posixpath.relpath(page_url_of(target) or ".", page_url_of(here) or ".")
+    rel = relative(page_url_of(target), page_url_of(here))
     return ("./" if rel == "." else rel + "/") + (f"#{fragment}" if fragment else "")
 
 

@@ -132,11 +132,11 @@ def test_seed_site_has_feed_search_page_and_timeline(seed_project: Path):
 PARTS = st.lists(st.sampled_from(["a", "b", "actors", "briefings", "x.md", "index.md"]), max_size=4)
 
 
-@given(PARTS, PARTS)
-def test_relative_link_paths_match_posixpath(target, folder):
-    path = "/".join(target + ["page.md"])
-    start = "/".join(folder)
-    assert relative(path, start) == posixpath.relpath(path, start or ".")
+@given(PARTS, PARTS, st.booleans())
+def test_relative_paths_match_posixpath(target, folder, slash):
+    path, start = "/".join(target), "/".join(folder)
+    path += "/" if slash and path else ""  # page URLs end in a slash
+    assert relative(path, start) == posixpath.relpath(path or ".", start or ".")
 
 
 def test_pages_rendered_in_forked_processes_are_the_same(monkeypatch):
