@@ -30,6 +30,7 @@ FLAG_ATTRS = {"IS_SPACE": "is_space", "IS_PUNCT": "is_punct", "IS_ALPHA": "is_al
               "IS_STOP": "is_stop"}
 # Attributes a pattern may be indexed by, the most selective first.
 INDEXED = ("LOWER", "TAG", "DEP")
+INDEXED_PROPS = tuple((attr, TEXT_ATTRS[attr]) for attr in INDEXED)
 
 Test = Callable[[Any], bool]
 
@@ -100,7 +101,7 @@ class Index:
 
     def candidates(self, token) -> list[tuple[int, int, list[Test]]]:
         found = self.everywhere
-        for attr, prop in zip(INDEXED, (TEXT_ATTRS[a] for a in INDEXED)):
+        for attr, prop in INDEXED_PROPS:
             hits = self.by_value[attr].get(getattr(token, prop))
             if hits:
                 found = found + hits
@@ -120,7 +121,7 @@ class RulerMatcher:
     def __init__(self, ruler) -> None:
         self.keys: list[int] = []  # the Matcher's key of each rule
         self.single, self.multi = Index(), Index()
-        read = {TEXT_ATTRS[a] for a in INDEXED}  # what the one-token rules (and the index) read
+        read = {prop for _, prop in INDEXED_PROPS}  # what the index and the rules' first tokens read
         for rule, entry in enumerate(ruler.patterns):
             self.keys.append(ruler.vocab.strings[str(rule)])
             for pattern in entry["patterns"]:
