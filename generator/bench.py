@@ -176,18 +176,9 @@ def searchable(site: Path, slug: str) -> bool:
         docs = json.loads(index.read_text(encoding="utf-8")).get("docs", [])
         if any(d.get("location", "").startswith(f"briefings/{slug}/") for d in docs):
             return True
-    import gzip
+    from .search import shown
 
-    from .search import BUNDLE, DELTA
-
-    for fragment in [*(site / BUNDLE / "fragment").glob("*.pf_fragment"),
-                     *(site / DELTA / "fragment").glob("*.pf_fragment")]:
-        try:
-            if f"briefings/{slug}/".encode() in gzip.decompress(fragment.read_bytes()):
-                return True
-        except OSError:
-            continue
-    return False
+    return f"/briefings/{slug}/" in shown(site)
 
 
 def run_bench(data: Path, limit: int | None = None, model: str | None = None, keep: bool = False,

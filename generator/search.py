@@ -9,17 +9,20 @@ the index as it opens (overrides/main.html); bench/search_bench.py times the fir
 result at 5,000 briefings. The binary ships inside the `pagefind_bin` wheel: no
 download at build time.
 
-Pagefind has no incremental mode: it indexes every page on each run (13-17 s for
-the 7,600 pages of 2,225 briefings). So a rebuild that only adds pages keeps the
-full index as it is and indexes the pages added since then into a small second
-bundle, <site>/pagefind-new/, which the search page merges in the browser
-(Pagefind's mergeIndex; <site>/search-bundles.json names the bundles to merge).
-Whether a rebuild may do that is decided on Pagefind's own records: each page's
-record (its indexed text, filters and metadata) is a fragment named by a hash of
-its content, the same whichever pages are indexed with it. The changed pages are
-indexed on their own first; if a page of the full index now has another record,
-or is gone, the whole site is indexed again (an index never holds a stale or
-doubled page). So is it when the second bundle outgrows DELTA_SHARE of the site.
+Pagefind has no incremental mode: it indexes every page on each run (10-17 s for
+the 7,600 pages of 2,225 briefings). So a rebuild keeps the full index as it is
+and indexes the pages it changed into a small second bundle, <site>/pagefind-new/,
+which the search page merges in the browser (Pagefind's mergeIndex).
+What a rebuild changes is decided on Pagefind's own records: each page's record
+(its indexed text, filters and metadata) is a fragment named by a hash of its
+content, the same whichever pages are indexed with it. The changed pages are
+indexed on their own first. A page of the full index that now has another record
+(an older article that a new one joined in a story), or is gone, keeps its old
+record there: the search page hides that record. <site>/search-bundles.json names
+the bundles to merge and the records to hide, with their filter values, so the
+filter counts leave them out too (docs/assets/pagefind/pagefind.js). The whole
+site is indexed again once the second bundle and the hidden records outgrow
+DELTA_SHARE of the full index: a reader never sees a stale or doubled page.
 """
 from __future__ import annotations
 
@@ -37,15 +40,17 @@ from .errors import UserError
 
 BUNDLE = "pagefind"  # the index folder inside the site
 DELTA = "pagefind-new"  # the pages added since the full index was made (merged by the search page)
-MERGE = "search-bundles.json"  # in the site: the bundles the search page merges into the full one
+MERGE = "search-bundles.json"  # in the site: the bundles the search page merges, the records it hides
+FRAGMENT = ".pf_fragment"  # a page's record in a bundle: fragment/<page id>.pf_fragment
 # The ¶ permalinks of headings and paragraphs, and the ¶ links from a briefing's lists to
 # the paragraph they come from ([¶](#pN)): marks, not words, they would litter the excerpts.
 EXCLUDE = '.headerlink, a[href^="#p"]'
 PAGEFIND_TIMEOUT = 1800  # seconds; 5,000 briefings index in well under a minute
 BODY_MARK = b"data-pagefind-body"  # pages without it stay out of the index (overrides/main.html)
-# The second bundle is folded into a full index once it holds more pages than this share
-# of the full one (or than DELTA_MIN_PAGES on a small site): each bundle costs the search
-# page a few requests, and a full index ranks all pages on the same statistics.
+# The second bundle is folded into a full index once it and the hidden records of the full
+# one count more pages than this share of the full one (or than DELTA_MIN_PAGES on a small
+# site): a full index ranks all pages on the same statistics, and the search page then
+# has nothing to hide.
 DELTA_SHARE = 0.05
 DELTA_MIN_PAGES = 50
 
@@ -56,16 +61,25 @@ class Records:
 
     full: dict[str, str] = field(default_factory=dict)
     delta: dict[str, str] = field(default_factory=dict)
+    # Pages whose record in the full index is out of date (the page changed or is gone):
+    # URL -> that record's filter values, which the search page takes off the filter counts.
+    stale: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"full": self.full, "delta": self.delta}
+        return {"full": self.full, "delta": self.delta, "stale": self.stale}
 
     @classmethod
     def from_json(cls, data) -> Records | None:
-        if not isinstance(data, dict) or not isinstance(data.get("full"), dict) \
-                or not isinstance(data.get("delta"), dict):
+        if not isinstance(data, dict):
             return None
-        return cls(dict(data["full"]), dict(data["delta"]))
+        full, delta, stale = data.get("full"), data.get("delta"), data.get("stale", {})
+        if not all(isinstance(part, dict) for part in (full, delta, stale)) or not stale.keys() <= full.keys():
+            return None
+        return cls(dict(full), dict(delta), dict(stale))
+
+    def hidden(self) -> dict[str, dict[str, list[str]]]:
+        """Pagefind page id (its fragment's name) -> filter values, for each stale record of the full index."""
+        return {self.full[url].removesuffix(FRAGMENT): filters for url, filters in self.stale.items()}
 
 
 def run_pagefind(pages: Path, output: Path) -> None:
@@ -93,23 +107,38 @@ def index_site(site: Path) -> Records:
 
 
 def finish(site: Path, records: Records) -> Records:
-    """Tell the search page which bundles to merge (always written: a missing file is a 404 in the console)."""
+    """Tell the search page which bundles to merge and which records to hide.
+
+    Always written: a missing file is a 404 in the console.
+    """
     from .build import write_atomic
 
     merge = [f"{DELTA}/"] if records.delta else []
     (site / MERGE).unlink(missing_ok=True)  # may be a hard link to the live site's file
-    write_atomic(site / MERGE, json.dumps({"merge": merge}))
+    write_atomic(site / MERGE, json.dumps({"merge": merge, "hide": records.hidden()}))
     return records
+
+
+def read_record(path: Path) -> dict:
+    """A Pagefind fragment: the record of one page (url, content, filters, meta, ...)."""
+    data = gzip.decompress(path.read_bytes())
+    return json.loads(data[data.index(b"{"):])  # after Pagefind's "pagefind_dcd" signature
 
 
 def fragments(bundle: Path) -> dict[str, str]:
     """Page URL -> fragment name for every page a Pagefind bundle holds."""
-    found = {}
-    for path in (bundle / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        record = json.loads(data[data.index(b"{"):])  # after Pagefind's "pagefind_dcd" signature
-        found[record["url"]] = path.name
-    return found
+    return {read_record(path)["url"]: path.name for path in (bundle / "fragment").glob(f"*{FRAGMENT}")}
+
+
+def shown(site: Path) -> dict[str, str]:
+    """Page URL -> fragment name of every record the site's search page shows: the full index
+    less the records search-bundles.json hides, and the second bundle."""
+    try:
+        hide = json.loads((site / MERGE).read_text(encoding="utf-8")).get("hide", {})
+    except (OSError, ValueError, AttributeError):
+        hide = {}
+    full = {url: name for url, name in fragments(site / BUNDLE).items() if name.removesuffix(FRAGMENT) not in hide}
+    return {**full, **fragments(site / DELTA)}
 
 
 def page_of(doc: str) -> str | None:
@@ -133,21 +162,28 @@ def page_for(url: str) -> str:
     return rel + "index.html" if rel == "" or rel.endswith("/") else rel
 
 
-def plan_update(before: Records, changed: set[str], removed: set[str], now: dict[str, str]) -> dict[str, str] | None:
-    """The second bundle after a rebuild, or None when the site must be indexed whole.
+def plan_update(before: Records, changed: set[str], removed: set[str],
+                now: dict[str, str]) -> tuple[dict[str, str], set[str]] | None:
+    """The second bundle and the stale pages of the full index after a rebuild, or None
+    when the site must be indexed whole.
 
     changed and removed are the URLs of the pages the rebuild wrote and deleted;
     now holds the record of each of those pages that is indexed (a page marked out
-    of the index has none). The full index may keep a page only with its record unchanged.
+    of the index has none). A page of the full index whose record changed goes to
+    the second bundle and its full record goes stale; one that is back to its full
+    record is not stale any more.
     """
+    stale = set(before.stale)
     for url in (changed | removed) & before.full.keys():
-        if now.get(url) != before.full[url]:
-            return None
+        if now.get(url) == before.full[url]:
+            stale.discard(url)
+        else:
+            stale.add(url)
     delta = {url: h for url, h in before.delta.items() if url not in removed and url not in changed}
-    delta.update((url, h) for url, h in now.items() if url not in before.full)
-    if len(delta) > max(DELTA_MIN_PAGES, DELTA_SHARE * len(before.full)):
+    delta.update((url, h) for url, h in now.items() if before.full.get(url) != h)
+    if len(delta.keys() | stale) > max(DELTA_MIN_PAGES, DELTA_SHARE * len(before.full)):
         return None
-    return delta
+    return delta, stale
 
 
 def link_pages(site: Path, pages: list[str], dest: Path) -> None:
@@ -173,7 +209,8 @@ def update_index(site: Path, live: Path, changed_docs: list[str], removed_docs: 
     """Bring the search index of a dirty-built site (a hard-link copy of live) up to date.
 
     Return the records and what was done: "full" (every page indexed again), "kept"
-    (no indexed page changed) or "delta" (the second bundle made anew).
+    (no indexed page changed) or "delta" (the second bundle made anew, or other
+    records of the full index hidden).
     """
     from .htmlsite import link_copy
 
@@ -188,15 +225,18 @@ def update_index(site: Path, live: Path, changed_docs: list[str], removed_docs: 
             link_pages(site, changed, Path(work) / "pages")
             run_pagefind(Path(work) / "pages", Path(work) / "probe")
             now = fragments(Path(work) / "probe")
-        delta = plan_update(before, {url_of(p) for p in changed}, removed, now)
-        if delta is None:
+        plan = plan_update(before, {url_of(p) for p in changed}, removed, now)
+        if plan is None:
             return index_site(site), "full"
+        delta, stale = plan
         link_copy(live / BUNDLE, site / BUNDLE)
-        after = Records(full=before.full, delta=delta)
+        after = Records(full=before.full, delta=delta, stale={
+            url: before.stale[url] if url in before.stale
+            else read_record(live / BUNDLE / "fragment" / before.full[url])["filters"] for url in sorted(stale)})
         if delta == before.delta:
             if delta:
                 link_copy(live / DELTA, site / DELTA)
-            return finish(site, after), "kept"
+            return finish(site, after), "kept" if after.stale == before.stale else "delta"
         if not delta:  # the pages it held are gone
             pass
         elif delta.keys() == now.keys():  # the pages just indexed are the whole second bundle

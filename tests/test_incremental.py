@@ -1,7 +1,6 @@
 """Incremental site builds: only changed pages are rendered, the live site is never written in place."""
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import shutil
@@ -39,12 +38,11 @@ def searchable(site: Path, url: str) -> bool:
     index = site / "search" / "search_index.json"
     if index.is_file():
         return any(d["location"].startswith(url) for d in json.loads(index.read_text())["docs"])
-    return any(url.encode() in gzip.decompress(f.read_bytes())
-               for bundle in (search.BUNDLE, search.DELTA) for f in (site / bundle).glob("fragment/*.pf_fragment"))
+    return f"/{url}" in search.shown(site)
 
 
 def bundles(site: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """The records of the site's full search index and of its second bundle (pages added since)."""
+    """The records of the site's full search index and of its second bundle (pages changed since)."""
     added = search.fragments(site / search.DELTA) if (site / search.DELTA).is_dir() else {}
     return search.fragments(site / search.BUNDLE), added
 
@@ -98,7 +96,7 @@ def test_adding_and_removing_a_source_renders_only_what_changed(project: Path, t
     assert set(html_files(site)) == set(before)
 
 
-def test_a_rebuild_that_adds_a_source_indexes_only_its_new_pages(project: Path, tmp_path: Path):
+def test_a_rebuild_indexes_only_the_pages_it_changed(project: Path, tmp_path: Path, monkeypatch):
     config = load_config(project)
     site = project / "site"
     assert build(config, progress=False)[1].search == "full"
@@ -125,13 +123,30 @@ def test_a_rebuild_that_adds_a_source_indexes_only_its_new_pages(project: Path, 
     assert full == full_before and added_again != added
     assert {**full, **added_again} == fresh_index(site, tmp_path / "fresh")
 
-    # A page of the full index changes: everything is indexed again, in one bundle.
+    # A page of the full index changes: its new record goes to the second bundle, and the
+    # search page hides its old one, which the full index keeps.
     seed = project / "seeds" / "000_34803b59c0fdaac2.txt"
     text = seed.read_text(encoding="utf-8")
     assert "opined on Friday" in text
     seed.write_text(text.replace("opined on Friday", "said on Friday"), encoding="utf-8")
     _, report = build(config, progress=False)
+    assert report.search == "delta"
+    full, added = bundles(site)
+    assert full == full_before and set(added) > set(added_again)
+    hide = json.loads((site / search.MERGE).read_text(encoding="utf-8"))["hide"]
+    changed = {url for url, name in full.items() if name.removesuffix(search.FRAGMENT) in hide}
+    assert changed and changed <= set(added)
+    assert all(hide[full[url].removesuffix(search.FRAGMENT)] == search.read_record(
+        site / search.BUNDLE / "fragment" / full[url])["filters"] for url in changed)
+    assert search.shown(site) == fresh_index(site, tmp_path / "fresh")
+
+    # Once the second bundle and the hidden records outgrow their share, one full index again.
+    monkeypatch.setattr(search, "DELTA_MIN_PAGES", 0)
+    monkeypatch.setattr(search, "DELTA_SHARE", 0.0)
+    seed.write_text(text.replace("opined on Friday", "remarked on Friday"), encoding="utf-8")
+    _, report = build(config, progress=False)
     assert report.search == "full" and not (site / search.DELTA).exists()
+    assert json.loads((site / search.MERGE).read_text(encoding="utf-8")) == {"merge": [], "hide": {}}
     assert bundles(site)[0] == fresh_index(site, tmp_path / "fresh")
 
 
@@ -228,3 +243,4 @@ def test_a_full_build_split_between_processes_is_the_one_process_build(project: 
     assert report.html == "full"
     assert html_files(project / "site") == one
     assert (project / "site" / "sitemap.xml").is_file() and (project / "site" / "assets" / "briefings.css").is_file()
+

@@ -7,6 +7,7 @@ Screenshots go to tests/artifacts/. Skipped when Chromium or Playwright is missi
 from __future__ import annotations
 
 import functools
+import json
 import re
 import http.server
 import shutil
@@ -189,6 +190,68 @@ def test_pages_added_by_a_rebuild_are_found_with_the_rest(watch, tmp_path: Path,
         page.locator(RESULT_TITLES, has_text="Storm closes Cornwall ferry").first.click()
         page.wait_for_load_state()
         assert urlsplit(page.url).path.startswith(f"{PREFIX}briefings/storm-closes-cornwall-ferry")
+        watch.check()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_page_a_rebuild_changed_is_found_once_as_it_is_now(watch, tmp_path: Path, monkeypatch):
+    """A rebuild that changes a page of the full index indexes it into the second bundle; the search
+    page hides its old record, in the results and in the filter counts."""
+    from collections import Counter
+
+    from generator import build as build_mod
+    from generator import search
+    from generator.build import build
+    from generator.config import load_config
+
+    from .conftest import copy_project
+    from .test_incremental import NEW, page_of
+
+    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    project = copy_project(tmp_path)
+    config = load_config(project)
+    build(config, progress=False)
+    seed = project / "seeds" / "000_34803b59c0fdaac2.txt"
+    seed.write_text(seed.read_text(encoding="utf-8").replace("opined on Friday", "conjectured on Friday"),
+                    encoding="utf-8")
+    (project / "seeds" / "zz_storm.txt").write_text(NEW, encoding="utf-8")
+    assert build(config, progress=False)[1].search == "delta"
+    site = project / "site"
+    hide = json.loads((site / search.MERGE).read_text(encoding="utf-8"))["hide"]
+    assert hide, "the rebuild made no record of the full index stale"
+    shown = search.shown(site)
+    expected = Counter()  # filter counts over the records a reader should see
+    for url, name in shown.items():
+        bundle = search.DELTA if name in search.fragments(site / search.DELTA).values() else search.BUNDLE
+        for key, values in search.read_record(site / bundle / "fragment" / name)["filters"].items():
+            expected.update((key, v) for v in values)
+    server, url = serve(site)
+    try:
+        page = watch.page
+
+        def result_paths(query: str) -> list[str]:
+            """The pages a search lists (the first five, as the page shows them)."""
+            page.goto(url + "search/?q=" + query)
+            message = page.locator(".pagefind-ui__message")
+            page.wait_for_function("document.querySelector('.pagefind-ui__message')?.textContent.includes('result')")
+            found = re.match(r"(No|\d+) results? for", message.inner_text())
+            assert found, message.inner_text()
+            shown = 0 if found[1] == "No" else min(int(found[1]), 5)
+            page.wait_for_function(f"document.querySelectorAll({json.dumps(RESULT_TITLES)}).length === {shown}")
+            return [urlsplit(h).path for h in page.locator(RESULT_TITLES).evaluate_all("els => els.map(e => e.href)")]
+
+        briefing = f"{PREFIX}briefings/{page_of(project / 'docs', seed.name)}/"
+        now = result_paths("conjectured")
+        assert now.count(briefing) == 1, now
+        assert briefing not in result_paths("opined")
+        counts = page.evaluate("""async (root) => {
+            const pagefind = await import(root + "assets/pagefind/pagefind.js");
+            return await pagefind.filters();
+        }""", PREFIX)
+        got = Counter({(key, v): n for key, values in counts.items() for v, n in values.items()})
+        assert got == expected
         watch.check()
     finally:
         server.shutdown()
