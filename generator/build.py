@@ -530,11 +530,13 @@ def code_key(config: Config) -> str:
     h = hashlib.sha256(repr(replace(config, root=Path("."))).encode())
     h.update((config.model or nlp_mod.default_model()).encode())
     here = Path(__file__).resolve().parent
-    inputs = sorted(here.rglob("*.py")) + sorted((config.root / "templates").rglob("*")) + \
-        [config.root / config.overrides_file, config.mkdocs_yml]
-    for path in inputs:
+    # Named relative to the package and the project: a project moved elsewhere keeps its pages.
+    inputs = [(here, p) for p in sorted(here.rglob("*.py"))] + \
+        [(config.root, p) for p in sorted((config.root / "templates").rglob("*"))] + \
+        [(config.root, config.root / config.overrides_file), (config.root, config.mkdocs_yml)]
+    for base, path in inputs:
         if path.is_file():
-            h.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+            h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
 
 

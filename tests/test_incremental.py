@@ -244,3 +244,16 @@ def test_a_full_build_split_between_processes_is_the_one_process_build(project: 
     assert html_files(project / "site") == one
     assert (project / "site" / "sitemap.xml").is_file() and (project / "site" / "assets" / "briefings.css").is_file()
 
+
+def test_a_project_moved_elsewhere_keeps_its_pages(tmp_path: Path):
+    """The pages' fingerprints name files relative to the project: a move or a fresh checkout
+    elsewhere renders nothing again, while an edited template still does."""
+    from generator.build import code_key
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    copy_project(first), copy_project(second)
+    assert code_key(load_config(first.resolve())) == code_key(load_config(second.resolve()))
+    template = second / "templates" / "briefing.md.j2"
+    template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert code_key(load_config(first.resolve())) != code_key(load_config(second.resolve()))
