@@ -15,7 +15,7 @@ from .errors import UserError
 
 SITE_STEP = {"full": "every page rendered", "dirty": "changed pages rendered",
              "unchanged": "already up to date", "": ""}
-SEARCH_STEP = {"full": "", "delta": "; new pages indexed on their own", "kept": "", "": ""}
+SEARCH_STEP = {"full": "", "delta": "; changed pages indexed on their own", "kept": "", "": ""}
 
 
 def add_common(p: argparse.ArgumentParser) -> None:
