@@ -33,6 +33,7 @@ from .errors import UserError
 from .identity import Overrides, load_overrides
 from .model import GENERATED_MARK, Article, Briefing, Failure
 from .parallel import analyse, available_cores, progress_bar
+from .parallel import reader as model_reader
 from .records import briefing_from_cache, briefing_to_cache
 from .render import KEEP, Renderer
 from .site import Site, assemble
@@ -132,6 +133,9 @@ def extract_all(config: Config, paths: list[Path], report: Report,
     model = config.model or nlp_mod.default_model()
     version = extractor_version(model)
     prune_cache(config, version)
+    # New articles are read by a process that loads the model while this one reads the
+    # sources and the cache (parallel.Reader), unless this process has the model already.
+    reader = None if nlp_mod.loaded(model) else model_reader(model, max_bytes=config.max_source_bytes)
     done: dict[Path, Briefing] = {}
     sources = {}
     todo: list[tuple[Path, str]] = []
@@ -153,7 +157,7 @@ def extract_all(config: Config, paths: list[Path], report: Report,
             report.cached += 1
     if todo:
         with progress_bar(len(todo), progress) as step:
-            for briefing in analyse(todo, model, progress=step, max_bytes=config.max_source_bytes):
+            for briefing in analyse(todo, model, progress=step, max_bytes=config.max_source_bytes, reader=reader):
                 keep(config, version, briefing, sources.get(briefing.source.path), report, done)
     briefings = place_undated([done[p] for p in paths if p in done], lambda text: nlp_mod.load(model)(text),
                               PlacedCache(config, version))

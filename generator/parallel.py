@@ -8,8 +8,9 @@ are small next to a parsed Doc; so the extractors run in parallel too, which
 `nlp.pipe(n_process=...)` would not give (it sends Docs back to one process).
 Per-article failures are caught inside analyse_many as before; a worker that
 dies (killed, out of memory) costs only the articles of its chunk, which come
-back as Briefings with `error` set. Few articles are analysed in this process:
-starting workers costs more than it saves.
+back as Briefings with `error` set. Few articles are analysed by one process of
+their own, the reader (see Reader), which starts loading the model while the
+build reads its sources and cache; or in this process when it has the model.
 """
 from __future__ import annotations
 
@@ -84,10 +85,18 @@ def _work(chunk: list[Item]) -> list[Briefing]:
 
 def analyse(items: list[Item], model: str, workers: int | None = None,
             progress: Callable[[int], None] | None = None, raw: bool = False,
-            max_bytes: int | None = None) -> Iterator[Briefing]:
-    """Briefings for items, in order, using worker processes when there are enough articles."""
+            max_bytes: int | None = None, reader: Reader | None = None) -> Iterator[Briefing]:
+    """Briefings for items, in order, using worker processes when there are enough articles.
+
+    reader: a Reader started for this model and options, which reads a few articles.
+    """
     options = {"raw": raw, "max_bytes": max_bytes}
     n = worker_count(len(items), workers)
+    if n <= 1 and reader is not None and reader.alive():
+        yield from reader.analyse(items, progress)
+        return
+    if reader is not None:
+        reader.close()  # the pool's workers need the core and the memory
     if n <= 1:
         nlp = nlp_mod.load(model)
         for briefing in analyse_many(items, nlp, **options):
@@ -96,6 +105,97 @@ def analyse(items: list[Item], model: str, workers: int | None = None,
             yield briefing
         return
     yield from _analyse_in_pool(items, model, n, options, progress)
+
+
+class Reader:
+    """One process that loads the model as it starts, then reads the articles it is sent.
+
+    Loading spaCy and the model takes about 2 s; a rebuild that adds an article
+    spends about as long reading its sources and cache entries before it knows
+    what is new. Started first, the reader loads the model meanwhile on another
+    core. It stays up for later builds of the same process (the live preview,
+    tests): reader() gives the running one.
+    """
+
+    def __init__(self, model: str, options: dict):
+        context = multiprocessing.get_context("spawn")  # the caller may run threads
+        self.key = (model, tuple(sorted(options.items())))
+        self.conn, theirs = context.Pipe()
+        init_options = {**options, "log_level": logging.getLogger().getEffectiveLevel()}
+        self.process = context.Process(target=_read, args=(theirs, model, init_options), daemon=True,
+                                       name="briefings-reader")
+        self.process.start()
+        theirs.close()
+        self.ready = False
+
+    def alive(self) -> bool:
+        return self.process.is_alive() and not self.conn.closed
+
+    def analyse(self, items: list[Item], progress: Callable[[int], None] | None) -> Iterator[Briefing]:
+        """Briefings for items, in order; a reader that dies costs the articles it had not sent."""
+        done = 0
+        try:
+            if not self.ready:
+                status = self.conn.recv()  # the model loaded, or why not
+                if status is not None:
+                    raise nlp_mod.ModelError(status)
+                self.ready = True
+            self.conn.send(items)
+            for _ in items:
+                briefing = self.conn.recv()
+                done += 1
+                if progress:
+                    progress(1)
+                yield briefing
+        except (EOFError, OSError) as e:
+            log.debug("extraction reader died", exc_info=True)
+            self.close()
+            for path, key in items[done:]:
+                yield failed(path, key, f"internal error: the extraction worker died ({e!r})")
+        finally:
+            if done < len(items):  # stopped early: what it still sends would answer the next call
+                self.close()
+
+    def close(self) -> None:
+        global _reader
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+        self.conn.close()
+        if _reader is self:
+            _reader = None
+
+
+_reader: Reader | None = None
+
+
+def reader(model: str, raw: bool = False, max_bytes: int | None = None) -> Reader:
+    """This process's reader for the model and options, started unless it is running."""
+    global _reader
+    options = {"raw": raw, "max_bytes": max_bytes}
+    if _reader is not None and (_reader.key != (model, tuple(sorted(options.items()))) or not _reader.alive()):
+        _reader.close()
+    if _reader is None:
+        _reader = Reader(model, options)
+    return _reader
+
+
+def _read(conn, model: str, options: dict) -> None:
+    """The reader's body: load the model, say so, then read each list of articles sent."""
+    logging.basicConfig(level=options.pop("log_level", logging.WARNING), format="briefings: %(message)s")
+    try:
+        nlp = nlp_mod.load(model)
+    except Exception as e:  # noqa: BLE001 - said to the build, which reports it
+        conn.send(str(e) or type(e).__name__)
+        return
+    conn.send(None)
+    while True:
+        try:
+            items = conn.recv()
+        except EOFError:
+            return
+        for briefing in analyse_many(items, nlp, **options):
+            conn.send(briefing)
 
 
 def split(items: list[Item], workers: int) -> list[list[Item]]:
