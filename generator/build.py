@@ -327,25 +327,41 @@ def prune_empty_dirs(folder: Path, stop: Path) -> None:
 
 
 # ------------------------------------------------------------ the HTML site
-def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, report: Report | None = None) -> str:
+# The hard-link copy of the live site a dirty build renders into, but for the search
+# index, which search.update_index copies or makes anew.
+COPY_SKIP = (search.BUNDLE, search.DELTA)
+
+
+def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, report: Report | None = None,
+                 copy: htmlsite.LinkCopy | None = None) -> str:
     """Bring site/ in line with docs/: render what changed into a new folder, then swap it in.
 
     Return what was done: "full", "dirty" (only the changed pages re-rendered, in a
     hard-link copy of the site) or "unchanged" (nothing in docs/ changed: no work).
+    copy: that hard-link copy, started early (htmlsite.start_copy); deleted if not used.
     """
     todo = htmlsite.plan(config, strict, clean)
+    if copy is not None and todo.mode != "dirty":
+        copy.cancel()
+        htmlsite.discard(copy.dest, config.cache / TRASH)
+        copy = None
     if todo.mode == "unchanged":
         return todo.mode
     site = config.site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     htmlsite.remove_stale_builds(site)
     htmlsite.empty_trash(config.cache / TRASH)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
-    tmp.chmod(0o755)  # mkdtemp makes it private; a site is for reading
+    if copy is not None:
+        tmp = copy.dest
+    else:
+        tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
+        tmp.chmod(0o755)  # mkdtemp makes it private; a site is for reading
     swapped = False
     try:
-        if todo.mode == "dirty":
-            htmlsite.link_copy(site, tmp, skip=(search.BUNDLE, search.DELTA))  # search.update_index decides
+        if copy is not None:
+            copy.wait()
+        elif todo.mode == "dirty":
+            htmlsite.link_copy(site, tmp, skip=COPY_SKIP)
         started = time.perf_counter()
         htmlsite.run_mkdocs(config, tmp, todo)
         mkdocs_done = time.perf_counter()
@@ -361,6 +377,8 @@ def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, repor
         swapped = True
         htmlsite.save_state(config, todo, records.to_json())
     finally:
+        if copy is not None:
+            copy.cancel()  # still copying when the build stopped
         if tmp.exists() and swapped:
             htmlsite.discard(tmp, config.cache / TRASH)  # the previous site: deleted by a process of its own
         elif tmp.exists():
@@ -415,16 +433,25 @@ def build(config: Config, html: bool = True, progress: bool | None = None,
     report = Report()
     paths = find_sources(config.seeds)
     stamp, newest = sources_stamp(config, paths)
+    copy = None
     if unchanged_sources(config, stamp, report):
         site = None
     else:
         briefings = extract_all(config, paths, report, progress)
         report.briefings = len(briefings)
-        site = write_site(config, briefings, report)
+        # The copy of the site a dirty HTML build works in is made meanwhile, on another core.
+        copy = htmlsite.start_copy(config, COPY_SKIP, clean=clean) if html else None
+        try:
+            site = write_site(config, briefings, report)
+        except BaseException:
+            if copy is not None:
+                copy.cancel()
+                shutil.rmtree(copy.dest, ignore_errors=True)
+            raise
         save_sources_state(config, stamp, newest, report)
     if html:
         started = time.perf_counter()
-        report.html = mkdocs_build(config, clean=clean, report=report)
+        report.html = mkdocs_build(config, clean=clean, report=report, copy=copy)
         report.site_built = True
         report.timings["html"] = time.perf_counter() - started
     return site, report

@@ -28,12 +28,26 @@ def test_link_copy_links_every_file_but_the_skipped_folders(tmp_path: Path, monk
     assert os.stat(dest / "a" / "index.html").st_nlink == 2
 
 
-def test_link_copy_falls_back_to_python_when_cp_fails(tmp_path: Path, monkeypatch):
+def test_link_copy_falls_back_to_python_when_cp_fails(tmp_path: Path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
     (site / "a" / "index.html").write_text("a", encoding="utf-8")
-    import subprocess
+    (site / "b.html").write_text("b", encoding="utf-8")
+    dest = tmp_path / "dest"
+    (dest / "a").mkdir(parents=True)
+    (dest / "a" / "index.html").write_text("left over", encoding="utf-8")  # cp -al: "File exists"
+    htmlsite.link_copy(site, dest)
+    assert tree(dest) == tree(site)
 
-    monkeypatch.setattr(subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 1))
-    htmlsite.link_copy(site, tmp_path / "dest")
-    assert tree(tmp_path / "dest") == tree(site)
+
+def test_a_started_copy_can_be_stopped(tmp_path: Path):
+    site = tmp_path / "site"
+    for k in range(200):
+        (site / f"p{k}").mkdir(parents=True)
+        (site / f"p{k}" / "index.html").write_text(str(k), encoding="utf-8")
+    copy = htmlsite.LinkCopy(site, tmp_path / "dest")
+    copy.cancel()
+    assert copy.proc is None or copy.proc.poll() is not None  # no cp left running
+    copy = htmlsite.LinkCopy(site, tmp_path / "dest2")
+    copy.wait()
+    assert tree(tmp_path / "dest2") == tree(site)

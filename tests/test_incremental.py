@@ -257,3 +257,25 @@ def test_a_project_moved_elsewhere_keeps_its_pages(tmp_path: Path):
     template = second / "templates" / "briefing.md.j2"
     template.write_text(template.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert code_key(load_config(first.resolve())) != code_key(load_config(second.resolve()))
+
+
+def test_the_copy_of_the_site_is_made_during_the_rebuild_and_dropped_when_not_needed(project: Path, monkeypatch):
+    from generator import htmlsite
+
+    config = load_config(project)
+    site = project / "site"
+    started = []
+    real = htmlsite.start_copy
+    monkeypatch.setattr(htmlsite, "start_copy", lambda *a, **k: started.append(real(*a, **k)) or started[-1])
+    build(config, progress=False)
+    assert started == [None]  # no site yet: nothing to copy
+    (project / "seeds" / "zz_storm.txt").write_text(NEW, encoding="utf-8")
+    assert build(config, progress=False)[1].html == "dirty"
+    assert started[-1] is not None and not started[-1].dest.exists()  # it became the site
+    assert started[-1].dest.name.startswith(f".{site.name}-building-")
+    # A source touched, not changed: nothing to render, the copy goes.
+    seed = project / "seeds" / "zz_storm.txt"
+    os.utime(seed, ns=(seed.stat().st_atime_ns, seed.stat().st_mtime_ns + 10**9))
+    assert build(config, progress=False)[1].html == "unchanged"
+    assert started[-1] is not None and not started[-1].dest.exists()
+    assert not list(site.parent.glob(f".{site.name}-building-*"))
