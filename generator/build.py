@@ -46,6 +46,7 @@ EXTRACTOR_FILES = ("sources.py", "clean*.py", "metadata.py", "pipeline.py", "mod
                    "nlp.py", "ruler.py", "chrome.py", "extract/**/*.py")
 MANIFEST = "manifest.json"
 PAGES_STATE = "pages-state.json"  # what the Markdown was last made from
+WORD_COUNTS = "word-counts.json"  # each article text's word counts, for grouping stories (WordCounts)
 # The pages a build is about to write ({path: [sha256, ...]}); left behind only by a stopped build.
 PENDING = "manifest.pending.json"
 TRASH = "trash"  # previous sites, being deleted in the background
@@ -535,7 +536,9 @@ def write_site(config: Config, briefings: list[Briefing], report: Report) -> Sit
         report.unchanged = len(load_manifest(config))
         report.timings["pages"] = time.perf_counter() - started
         return None
-    site = assemble(briefings, overrides(config))
+    memo = WordCounts(config.cache / WORD_COUNTS, code)
+    site = assemble(briefings, overrides(config), memo)
+    memo.save()
     report.timings["assemble"] = time.perf_counter() - started
     docs_then, before = state.get("docs") or {}, state.get("fingerprints") or {}
     manifest = load_manifest(config)
@@ -554,6 +557,36 @@ def write_site(config: Config, briefings: list[Briefing], report: Report) -> Sit
                                          "fingerprints": renderer.fingerprints}))
     report.timings["write"] = time.perf_counter() - started
     return site
+
+
+class WordCounts(dict):
+    """The word counts of the articles' texts (stories.vectors' memo), kept across builds
+    for the same code; save() keeps those this build used."""
+
+    def __init__(self, path: Path, code: str):
+        self.path, self.code, self.used, self.added = path, code, set(), False
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            super().__init__(data["counts"] if data.get("code") == code else {})
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            super().__init__()
+
+    def get(self, key, default=None):
+        self.used.add(key)
+        found = super().get(key)
+        if not isinstance(found, dict) or not all(type(n) is int for n in found.values()):
+            return default  # a damaged entry: counted again
+        return found
+
+    def __setitem__(self, key, value):
+        self.used.add(key)
+        self.added = True
+        super().__setitem__(key, value)
+
+    def save(self) -> None:
+        if self.added or self.used != self.keys():
+            write_atomic(self.path, json.dumps({"code": self.code, "counts": {k: self[k] for k in self.used}},
+                                               ensure_ascii=False))
 
 
 def code_key(config: Config) -> str:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 
 from .identity import Overrides, SiteActor, resolve_actors
@@ -156,8 +156,9 @@ def entry_slug(b: Briefing) -> str:
     return f"{slugify(b.article.title or b.source.path.stem, 'briefing')}-{short_hash(b.source.key)}"
 
 
-def assemble(briefings: Sequence[Briefing], overrides: Overrides = Overrides()) -> Site:
-    """The whole site's structure from the briefings that built."""
+def assemble(briefings: Sequence[Briefing], overrides: Overrides = Overrides(),
+             memo: MutableMapping[str, dict[str, int]] | None = None) -> Site:
+    """The whole site's structure from the briefings that built (memo: see stories.vectors)."""
     from .stories import group_stories
 
     entries = newest_first([Entry(b, entry_slug(b)) for b in briefings if not b.error])
@@ -166,7 +167,7 @@ def assemble(briefings: Sequence[Briefing], overrides: Overrides = Overrides()) 
     actors = tuple(v for v in (actor_view(a, by_key) for a in site_actors) if has_page(v))
     actors = tuple(sorted(actors, key=lambda v: (-len(v.entries), -len(v.said), v.actor.name.lower())))
     return Site(entries=entries, actors=actors, timeline=timeline(entries),
-                stories=group_stories(entries, actors))
+                stories=group_stories(entries, actors, memo))
 
 
 def has_page(view: ActorView) -> bool:

@@ -178,3 +178,27 @@ def test_extraction_tasks_cover_every_article_in_order_with_small_last_ones(n, w
     assert all(0 < len(task) <= CHUNK for task in tasks)
     small = [len(task) for task in tasks[-(workers * CHUNK // TAIL_CHUNK):]]
     assert n < workers * CHUNK or all(size == TAIL_CHUNK for size in small)
+
+
+@pytest.mark.parametrize("damage", ["not json", '{"code": 1}', '{"code": "%s", "counts": {"%s": {"biden": "x"}}}'])
+def test_the_word_counts_are_kept_and_a_damaged_file_is_counted_again(project: Path, damage: str):
+    from generator.build import WORD_COUNTS, WordCounts, code_key
+    from generator.stories import entry_text, text_key
+
+    config = load_config(project)
+    new = project / "seeds" / "zz_new.txt"
+    new.write_text("Storm closes Cornwall ferry. The harbour shut on Monday.\n", encoding="utf-8")
+    site, _ = build(config, html=False, progress=False)
+    kept = json.loads((config.cache / WORD_COUNTS).read_text(encoding="utf-8"))
+    assert kept["code"] == code_key(config)
+    assert set(kept["counts"]) == {text_key(entry_text(e)) for e in site.entries}
+    key = text_key(entry_text(site.entries[-1]))
+    if "%s" in damage:
+        damage = damage % (kept["code"], key)
+    (config.cache / WORD_COUNTS).write_text(damage, encoding="utf-8")
+    assert WordCounts(config.cache / WORD_COUNTS, code_key(config)).get(key) is None  # counted again
+    new.write_text("Storm closes Cornwall ferry. The harbour shut on Tuesday.\n", encoding="utf-8")
+    again, _ = build(config, html=False, progress=False)
+    assert [[e.key for e in s.entries] for s in again.stories] == [[e.key for e in s.entries] for s in site.stories]
+    kept = json.loads((config.cache / WORD_COUNTS).read_text(encoding="utf-8"))
+    assert set(kept["counts"]) == {text_key(entry_text(e)) for e in again.entries}  # the old text's gone

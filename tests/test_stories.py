@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.site import assemble
-from generator.stories import compare, group_stories, words
+from generator.stories import compare, group_stories, vectors, words
 
 from .conftest import SHARED
 
@@ -113,6 +113,29 @@ def test_grouping_is_total(texts):
     stories = group_stories(entries)
     seen = [e.key for s in stories for e in s.entries]
     assert len(seen) == len(set(seen)) and all(len(s.entries) >= 2 for s in stories)
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.text(max_size=300), max_size=6))
+def test_word_counts_kept_across_builds_give_the_same_vectors(texts):
+    """The memo (kept as JSON between builds) changes nothing: the same vectors, bit for bit."""
+    import json
+
+    entries = assemble([briefing(f"{i}.txt", t) for i, t in enumerate(texts)]).entries
+    memo: dict = {}
+    assert vectors(entries, memo) == vectors(entries)
+    kept = json.loads(json.dumps(memo, ensure_ascii=False))
+    assert vectors(entries, kept) == vectors(entries) and kept.keys() == memo.keys()
+
+
+def test_a_memo_spares_counting_the_words_again(monkeypatch):
+    from generator import stories
+
+    entries = assemble([briefing("a.txt", CALL), briefing("b.txt", FOOTBALL)]).entries
+    memo: dict = {}
+    first = vectors(entries, memo)
+    monkeypatch.setattr(stories, "words", lambda text: pytest.fail("words counted again"))
+    assert vectors(entries, memo) == first
 
 
 # ------------------------------------------------------------ comparing sources
