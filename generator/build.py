@@ -160,6 +160,8 @@ def extract_all(config: Config, paths: list[Path], report: Report,
         with progress_bar(len(todo), progress) as step:
             for briefing in analyse(todo, model, progress=step, max_bytes=config.max_source_bytes, reader=reader):
                 keep(config, version, briefing, sources.get(briefing.source.path), report, done)
+    elif reader is not None:
+        reader.close()  # nothing new (a source removed): not worth a core and a model's memory
     briefings = place_undated([done[p] for p in paths if p in done], lambda text: nlp_mod.load(model)(text),
                               PlacedCache(config, version))
     report.timings["extract"] = time.perf_counter() - started

@@ -50,3 +50,27 @@ def test_a_model_that_is_not_installed_is_a_model_error(items):
         list(reader.analyse(items, None))
     reader.close()
     assert not reader.alive()
+
+
+def test_a_build_reads_new_articles_in_the_reader_and_closes_it_when_none_is_new(tmp_path, monkeypatch):
+    from generator import build as build_mod
+    from generator import parallel
+    from generator.build import build
+    from generator.config import load_config
+
+    from .conftest import copy_project
+
+    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr(nlp_mod, "loaded", lambda model: False)  # as in a fresh `briefings build`
+    project = copy_project(tmp_path)
+    config = load_config(project)
+    try:
+        report = build(config, html=False, progress=False)[1]
+        assert report.extracted == 2 and not report.failures
+        assert parallel._reader is not None and parallel._reader.alive()  # kept for the next build
+        (project / "seeds" / "000_34803b59c0fdaac2.txt").unlink()
+        assert build(config, html=False, progress=False)[1].extracted == 0
+        assert parallel._reader is None
+    finally:
+        if parallel._reader is not None:
+            parallel._reader.close()
