@@ -229,10 +229,14 @@ def update_index(site: Path, live: Path, changed_docs: list[str], removed_docs: 
         if plan is None:
             return index_site(site), "full"
         delta, stale = plan
+        try:  # the filter values of the records newly hidden, from the live full index
+            stale_filters = {url: before.stale[url] if url in before.stale
+                             else read_record(live / BUNDLE / "fragment" / before.full[url])["filters"]
+                             for url in sorted(stale)}
+        except (OSError, ValueError, KeyError):  # the live index is not what the state says
+            return index_site(site), "full"
         link_copy(live / BUNDLE, site / BUNDLE)
-        after = Records(full=before.full, delta=delta, stale={
-            url: before.stale[url] if url in before.stale
-            else read_record(live / BUNDLE / "fragment" / before.full[url])["filters"] for url in sorted(stale)})
+        after = Records(full=before.full, delta=delta, stale=stale_filters)
         if delta == before.delta:
             if delta:
                 link_copy(live / DELTA, site / DELTA)

@@ -279,3 +279,16 @@ def test_the_copy_of_the_site_is_made_during_the_rebuild_and_dropped_when_not_ne
     assert build(config, progress=False)[1].html == "unchanged"
     assert started[-1] is not None and not started[-1].dest.exists()
     assert not list(site.parent.glob(f".{site.name}-building-*"))
+
+
+def test_a_live_index_that_lost_a_record_it_must_hide_is_made_again(project: Path, tmp_path: Path):
+    config = load_config(project)
+    site = project / "site"
+    build(config, progress=False)
+    seed = project / "seeds" / "000_34803b59c0fdaac2.txt"
+    slug = page_of(project / "docs", seed.name)
+    full, _ = bundles(site)
+    (site / search.BUNDLE / "fragment" / full[f"/briefings/{slug}/"]).unlink()  # damaged by hand
+    seed.write_text(seed.read_text(encoding="utf-8").replace("opined on Friday", "said on Friday"), encoding="utf-8")
+    assert build(config, progress=False)[1].search == "full"
+    assert search.shown(site) == fresh_index(site, tmp_path / "fresh")
