@@ -354,11 +354,7 @@ def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, repor
     site.parent.mkdir(parents=True, exist_ok=True)
     htmlsite.remove_stale_builds(site)
     htmlsite.empty_trash(config.cache / TRASH)
-    if copy is not None:
-        tmp = copy.dest
-    else:
-        tmp = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
-        tmp.chmod(0o755)  # mkdtemp makes it private; a site is for reading
+    tmp = copy.dest if copy is not None else htmlsite.build_folder(site)
     swapped = False
     try:
         if copy is not None:
@@ -446,12 +442,12 @@ def build(config: Config, html: bool = True, progress: bool | None = None,
         copy = htmlsite.start_copy(config, COPY_SKIP, clean=clean) if html else None
         try:
             site = write_site(config, briefings, report)
+            save_sources_state(config, stamp, newest, report)
         except BaseException:
             if copy is not None:
                 copy.cancel()
                 shutil.rmtree(copy.dest, ignore_errors=True)
             raise
-        save_sources_state(config, stamp, newest, report)
     if html:
         started = time.perf_counter()
         report.html = mkdocs_build(config, clean=clean, report=report, copy=copy)

@@ -194,12 +194,17 @@ def start_copy(config: Config, skip: tuple[str, ...], strict: bool = True, clean
     core meanwhile (1.4 s for the 2,225-article site). If the build is not dirty after
     all (nothing in docs/ changed), mkdocs_build drops the copy.
     """
-    site = config.site.resolve()
     if not reusable(config, load_state(config), stamp(config, strict), clean):
         return None
-    dest = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
-    dest.chmod(0o755)  # mkdtemp makes it private; a site is for reading
-    return LinkCopy(site, dest, skip)
+    site = config.site.resolve()
+    return LinkCopy(site, build_folder(site), skip)
+
+
+def build_folder(site: Path) -> Path:
+    """A new folder next to site for a build to render into (remove_stale_builds finds a killed one's)."""
+    folder = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
+    folder.chmod(0o755)  # mkdtemp makes it private; a site is for reading
+    return folder
 
 
 def link_tree(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> None:
