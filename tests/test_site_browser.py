@@ -221,10 +221,10 @@ def test_a_page_a_rebuild_changed_is_found_once_as_it_is_now(watch, tmp_path: Pa
     site = project / "site"
     hide = json.loads((site / search.MERGE).read_text(encoding="utf-8"))["hide"]
     assert hide, "the rebuild made no record of the full index stale"
-    shown = search.shown(site)
+    added = set(search.fragments(site / search.DELTA).values())
     expected = Counter()  # filter counts over the records a reader should see
-    for url, name in shown.items():
-        bundle = search.DELTA if name in search.fragments(site / search.DELTA).values() else search.BUNDLE
+    for name in search.shown(site).values():
+        bundle = search.DELTA if name in added else search.BUNDLE
         for key, values in search.read_record(site / bundle / "fragment" / name)["filters"].items():
             expected.update((key, v) for v in values)
     server, url = serve(site)
@@ -238,8 +238,8 @@ def test_a_page_a_rebuild_changed_is_found_once_as_it_is_now(watch, tmp_path: Pa
             page.wait_for_function("document.querySelector('.pagefind-ui__message')?.textContent.includes('result')")
             found = re.match(r"(No|\d+) results? for", message.inner_text())
             assert found, message.inner_text()
-            shown = 0 if found[1] == "No" else min(int(found[1]), 5)
-            page.wait_for_function(f"document.querySelectorAll({json.dumps(RESULT_TITLES)}).length === {shown}")
+            listed = 0 if found[1] == "No" else min(int(found[1]), 5)
+            page.wait_for_function(f"document.querySelectorAll({json.dumps(RESULT_TITLES)}).length === {listed}")
             return [urlsplit(h).path for h in page.locator(RESULT_TITLES).evaluate_all("els => els.map(e => e.href)")]
 
         briefing = f"{PREFIX}briefings/{page_of(project / 'docs', seed.name)}/"
@@ -252,6 +252,18 @@ def test_a_page_a_rebuild_changed_is_found_once_as_it_is_now(watch, tmp_path: Pa
         }""", PREFIX)
         got = Counter({(key, v): n for key, values in counts.items() for v, n in values.items()})
         assert got == expected
+        # A search's counts are those of its results (no filter chosen), the hidden record left out.
+        found = page.evaluate("""async (root) => {
+            const pagefind = await import(root + "assets/pagefind/pagefind.js");
+            const response = await pagefind.search("Putin");
+            const records = await Promise.all(response.results.map((r) => r.data()));
+            return { urls: records.map((d) => d.url), filters: records.map((d) => d.filters),
+                     counts: response.filters };
+        }""", PREFIX)
+        assert found["urls"].count(briefing) == 1 and len(found["urls"]) == len(set(found["urls"]))
+        of_results = Counter((key, v) for filters in found["filters"] for key, values in filters.items() for v in values)
+        assert Counter({(key, v): n for key, values in found["counts"].items() for v, n in values.items() if n}) == \
+            of_results
         watch.check()
     finally:
         server.shutdown()
