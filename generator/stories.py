@@ -89,7 +89,7 @@ def vectors(entries: Sequence[Entry], memo: MutableMapping[str, dict[str, int]] 
     """Unit-length tf-idf vectors by entry key (smoothed idf, log tf).
 
     memo keeps each text's word counts (by text_key) across builds: counting the words
-    of 2,225 articles took 1.2 s of every rebuild, a memo of them 0.1 s to read.
+    of 2,225 articles took 1.2 s of every rebuild, reading them from the JSON memo 0.16 s.
     """
     counts: dict[str, dict[str, int]] = {}
     for e in entries:
