@@ -41,13 +41,17 @@ def test_link_copy_falls_back_to_python_when_cp_fails(tmp_path: Path):
 
 
 def test_a_started_copy_can_be_stopped(tmp_path: Path):
+    import subprocess
+    import time
+
     site = tmp_path / "site"
     for k in range(200):
         (site / f"p{k}").mkdir(parents=True)
         (site / f"p{k}" / "index.html").write_text(str(k), encoding="utf-8")
     copy = htmlsite.LinkCopy(site, tmp_path / "dest")
-    copy.cancel()
-    assert copy.proc is None or copy.proc.poll() is not None  # no cp left running
-    copy = htmlsite.LinkCopy(site, tmp_path / "dest2")
     copy.wait()
-    assert tree(tmp_path / "dest2") == tree(site)
+    assert tree(tmp_path / "dest") == tree(site)
+    copy.proc = subprocess.Popen(["sleep", "30"])  # a copy that is still running
+    started = time.perf_counter()
+    copy.cancel()
+    assert copy.proc.returncode is not None and time.perf_counter() - started < 5
