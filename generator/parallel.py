@@ -119,7 +119,7 @@ class Reader:
 
     def __init__(self, model: str, options: dict):
         context = multiprocessing.get_context("spawn")  # the caller may run threads
-        self.key = (model, tuple(sorted(options.items())))
+        self.key = reader_key(model, options)
         self.conn, theirs = context.Pipe()
         init_options = {**options, "log_level": logging.getLogger().getEffectiveLevel()}
         self.process = context.Process(target=_read, args=(theirs, model, init_options), daemon=True,
@@ -169,11 +169,16 @@ class Reader:
 _reader: Reader | None = None
 
 
+def reader_key(model: str, options: dict) -> tuple:
+    """What a running reader must have been started with to serve a build."""
+    return model, tuple(sorted(options.items()))
+
+
 def reader(model: str, raw: bool = False, max_bytes: int | None = None) -> Reader:
     """This process's reader for the model and options, started unless it is running."""
     global _reader
     options = {"raw": raw, "max_bytes": max_bytes}
-    if _reader is not None and (_reader.key != (model, tuple(sorted(options.items()))) or not _reader.alive()):
+    if _reader is not None and (_reader.key != reader_key(model, options) or not _reader.alive()):
         _reader.close()
     if _reader is None:
         _reader = Reader(model, options)
