@@ -34,7 +34,10 @@ def copy_project(dest: Path, seeds: Path | None = None) -> Path:
         if not src.exists():
             continue
         if src.is_dir():
-            ignore = shutil.ignore_patterns("briefings", "actors", "stories", "timeline", "feed.xml") if name == "docs" else None
+            # What the generator writes (README, "What the generator owns in docs/"); a home page is
+            # generated or not, so it is looked at below.
+            ignore = shutil.ignore_patterns("briefings", "actors", "stories", "timeline", "feed.xml",
+                                            "build-report.md") if name == "docs" else None
             shutil.copytree(src, dest / name, ignore=ignore)
         else:
             shutil.copy2(src, dest / name)

@@ -1,4 +1,4 @@
-"""Actor precision and recall on 12 hand-annotated BBC News articles.
+"""Actor precision, recall and role accuracy on 12 hand-annotated BBC News articles.
 
 The reference casts are in tests/fixtures/bbc_cast.yaml; the articles are read
 from ../shared/bench/bbc (never copied into the repository). Names match as in
@@ -24,6 +24,9 @@ COUNTED = ("person", "organization")
 # The bar the issue sets for this fixture.
 MIN_RECALL = 0.9
 MIN_PRECISION = 0.85
+# Not set by the issue: measured 0.875 (14 of 16 gold roles) on 2026-12-07; the bar allows one
+# more miss, so a change that loses roles on these articles fails.
+MIN_ROLE_ACCURACY = 0.8
 
 TITLES = {"president", "mr", "mrs", "ms", "dr", "sen", "senator", "gov", "rep", "the", "a", "an"}
 
@@ -118,8 +121,19 @@ def bbc_scores(nlp):
 
 def test_fixture_names_existing_files():
     articles = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["articles"]
-    assert len(articles) == 12
-    assert all(not Path(a["file"]).is_absolute() and ".." not in a["file"] for a in articles)
+    files = [a["file"] for a in articles]
+    assert len(files) == 12 and len(set(files)) == 12, files
+    assert all(not Path(f).is_absolute() and ".." not in Path(f).parts for f in files), files
+    if not BENCH.is_dir():
+        pytest.skip("../shared/bench/bbc not present: cannot check that the fixture's files exist")
+    assert [f for f in files if not (BENCH / f).is_file()] == [], "the fixture names files the corpus lacks"
+
+
+def test_fixture_casts_are_well_formed():
+    for art in yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))["articles"]:
+        assert art["actors"], f"{art['file']}: no actors"
+        for g in art["actors"]:
+            assert g["kind"] in COUNTED and g["name"].strip(), f"{art['file']}: {g}"
 
 
 @pytest.mark.parametrize("kind", COUNTED)
@@ -129,3 +143,7 @@ def test_bbc_recall(bbc_scores, kind):
 
 def test_bbc_precision(bbc_scores):
     assert bbc_scores["precision"] >= MIN_PRECISION, bbc_scores["misses"]
+
+
+def test_bbc_role_accuracy(bbc_scores):
+    assert bbc_scores["role_accuracy"] >= MIN_ROLE_ACCURACY, bbc_scores["misses"]

@@ -1,8 +1,12 @@
 """The extraction cache: keyed by a source's bytes (front matter included) and the extractor's version."""
 from __future__ import annotations
 
+import ast
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -25,6 +29,48 @@ ARTICLES = {
 
 
 PINNED = "fedcba9876543210"
+PACKAGE = Path(build_mod.__file__).resolve().parent
+# Where extraction starts: analysing a source (pipeline), its cache record (records), the model (nlp).
+EXTRACTION_ROOTS = ("pipeline", "records", "nlp")
+
+
+def module_file(package: Path, dotted: str) -> Path | None:
+    """The file of a module of the package named relative to it ("extract.actors"), if it is one."""
+    path = package.joinpath(*dotted.split("."))
+    for f in (path.with_suffix(".py"), path / "__init__.py"):
+        if f.is_file():
+            return f
+    return None
+
+
+def relative_imports(package: Path, f: Path) -> set[str]:
+    """Modules of the package that f imports (relative imports, at any depth in the file)."""
+    here = list(f.parent.relative_to(package).parts)
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.level:
+            base = here[:len(here) - node.level + 1] + (node.module.split(".") if node.module else [])
+            for prefix in range(1, len(base) + 1):  # importing a.b.c runs a/ and a/b/ __init__ too
+                found.add(".".join(base[:prefix]))
+            found.update(".".join(base + [alias.name]) for alias in node.names)
+    return found
+
+
+def extraction_modules(package: Path = PACKAGE) -> list[Path]:
+    """Every file of the package that extraction imports, directly or not."""
+    seen: dict[str, Path] = {}
+    todo = list(EXTRACTION_ROOTS)
+    while todo:
+        name = todo.pop()
+        f = module_file(package, name) if name and name not in seen else None
+        if f is not None:
+            seen[name] = f
+            todo.extend(relative_imports(package, f))
+    return sorted(set(seen.values()))
+
+
+def hashed_files(package: Path) -> set[Path]:
+    return {f for pattern in build_mod.EXTRACTOR_FILES for f in package.glob(pattern)}
 
 
 @pytest.fixture(scope="module")
@@ -104,12 +150,39 @@ def test_a_new_extractor_version_extracts_again_and_drops_old_entries(project: P
     assert len(list((config.cache / "extract" / "0123456789abcdef").rglob("*.json"))) == 3
 
 
-def test_the_version_covers_model_and_code():
+def test_the_version_covers_the_model():
     assert extractor_version("en_core_web_sm") == extractor_version("en_core_web_sm")
     assert extractor_version("en_core_web_sm") != extractor_version("en_core_web_md")
-    patterns = build_mod.EXTRACTOR_FILES
-    for module in ("pipeline.py", "model.py", "records.py", "sources.py", "extract/**/*.py"):
-        assert module in patterns
+
+
+def test_the_version_covers_every_module_the_extraction_imports():
+    hashed = hashed_files(PACKAGE)
+    missing = sorted(f.relative_to(PACKAGE).as_posix() for f in extraction_modules() if f not in hashed)
+    assert not missing, f"the extraction imports {missing}, which EXTRACTOR_FILES does not hash"
+
+
+def test_editing_any_extraction_module_changes_the_version(tmp_path: Path):
+    """In a copy of the package: each module the extraction imports, edited, gives a new version."""
+    shutil.copytree(PACKAGE, tmp_path / "generator", ignore=shutil.ignore_patterns("__pycache__"))
+    names = [f.relative_to(PACKAGE).as_posix() for f in extraction_modules()]
+    script = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from generator.build import extractor_version\n"
+        "before, changed = extractor_version('m'), []\n"
+        "for name in sys.argv[1:]:\n"
+        "    f = Path('generator', name); text = f.read_bytes()\n"
+        "    f.write_bytes(text + b'\\n# edited\\n')\n"
+        "    changed.append(extractor_version('m') != before)\n"
+        "    f.write_bytes(text)\n"
+        "print(json.dumps({'same': extractor_version('m') == before, 'changed': changed}))\n")
+    proc = subprocess.run([sys.executable, "-c", script, *names], cwd=tmp_path, capture_output=True,
+                          text=True, env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["same"], "the version should not change when every file is back as it was"
+    unchanged = [n for n, c in zip(names, result["changed"]) if not c]
+    assert not unchanged, f"editing {unchanged} leaves the extractor version as it was"
 
 
 @pytest.mark.parametrize("damage", ["{not json", "{}", json.dumps({"article": {"nope": 1}}), ""])

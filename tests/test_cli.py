@@ -15,20 +15,66 @@ from generator.cli import build_parser
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def subparsers() -> dict[str, argparse.ArgumentParser]:
+    return next(a for a in build_parser()._actions if a.dest == "command").choices
+
+
+def documented(parser: argparse.ArgumentParser) -> list[argparse.Action]:
+    """The options a user is meant to see (not --help, not the hidden ones)."""
+    return [a for a in parser._actions
+            if a.option_strings and a.help != argparse.SUPPRESS and not isinstance(a, argparse._HelpAction)]
+
+
+def long_options(parser: argparse.ArgumentParser) -> list[str]:
+    return [o for a in documented(parser) for o in a.option_strings if o.startswith("--")]
+
+
 def commands() -> dict[str, list[str]]:
     """{command: [its long options]} from the argument parser."""
-    sub = next(a for a in build_parser()._actions if a.dest == "command")
-    return {name: [o for a in p._actions if a.help != argparse.SUPPRESS
-                   for o in a.option_strings if o.startswith("--") and o != "--help"]
-            for name, p in sub.choices.items()}
+    return {name: long_options(p) for name, p in subparsers().items()}
 
 
-def test_every_command_and_option_is_in_the_readme():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for name, options in commands().items():
-        assert f"briefings {name}" in readme, f"`briefings {name}` is not in the README"
-        for option in options:
-            assert option in readme, f"`briefings {name} {option}` is not in the README"
+def readme_sections(readme: str) -> tuple[dict[str, str], dict[str, str], str]:
+    """What the README says of each command: ({command: its table row}, {command: its options
+    bullets}, the bullets that name no command (options given before the command))."""
+    names = set(commands())
+    rows = {m.group(1): m.group(0) for m in re.finditer(r"^\| `briefings (\w+)[^|]*\|.*$", readme, re.M)}
+    assert "\nOptions:\n" in readme, "the README has no `Options:` list after its command table"
+    options = readme.split("\nOptions:\n", 1)[1].split("\n## ", 1)[0]
+    bullets: dict[str, str] = dict.fromkeys(names, "")
+    general = ""
+    for bullet in re.split(r"\n(?=- )", options):
+        lead = bullet.split(":", 1)[0]  # "- `briefings build`, `serve`, `publish`" or "- `briefings extract --raw`"
+        about = set(re.findall(r"`(?:briefings )?(\w+)", lead)) & names
+        for name in about:
+            bullets[name] += bullet + "\n"
+        if not about:
+            general += bullet + "\n"
+    return rows, bullets, general
+
+
+def code_spans(text: str) -> str:
+    return " ".join(re.findall(r"`([^`]+)`", text))
+
+
+def test_every_command_has_a_row_in_the_readme_table():
+    rows, _, _ = readme_sections((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert sorted(rows) == sorted(commands()), "the README's command table and the parser disagree"
+
+
+@pytest.mark.parametrize("name", sorted(commands()))
+def test_every_option_is_in_its_commands_readme_row_or_options(name):
+    rows, bullets, _ = readme_sections((ROOT / "README.md").read_text(encoding="utf-8"))
+    said = code_spans(rows.get(name, "") + bullets[name])
+    missing = [o for o in commands()[name] if not re.search(rf"{re.escape(o)}(?![\w-])", said)]
+    assert not missing, f"the README does not give `briefings {name}` {missing} in its row or options list"
+
+
+def test_every_option_before_the_command_is_in_the_readme():
+    _, _, general = readme_sections((ROOT / "README.md").read_text(encoding="utf-8"))
+    said = code_spans(general)
+    missing = [o for o in long_options(build_parser()) if o not in said]
+    assert not missing, f"the README does not give {missing} (options before the command)"
 
 
 @pytest.mark.parametrize("name", sorted(commands()))
@@ -37,6 +83,12 @@ def test_every_command_has_help(name):
                           text=True, cwd=ROOT)
     assert proc.returncode == 0
     assert f"usage: briefings {name}" in proc.stdout
+    listed = proc.stdout.split("options:", 1)[-1]
+    for action in documented(subparsers()[name]):
+        assert action.help, f"`briefings {name} {action.option_strings[0]}` has no help text"
+        for option in action.option_strings:
+            assert re.search(rf"(^|[ ,]){re.escape(option)}\b", listed, re.M), \
+                f"`briefings {name} --help` does not list {option}"
 
 
 def test_extract_writes_one_json_line_per_file_and_flags_the_bad_one(tmp_path: Path):

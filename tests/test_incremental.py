@@ -182,6 +182,10 @@ def test_a_build_with_no_source_changed_reads_none_and_keeps_what_it_found(proje
     seed = project / "seeds" / "000_34803b59c0fdaac2.txt"
     seed.write_text(seed.read_text(encoding="utf-8").replace("opined on Friday", "said on Friday"),
                     encoding="utf-8")
+    # Its mtime a minute ahead: still within RACY_SECONDS of the end of the build however long a
+    # loaded machine makes the build (with the write's own mtime, a build past 2 s made this flaky).
+    ahead = time.time() + 60
+    os.utime(seed, (ahead, ahead))
     _, report = build(config, progress=False)
     assert len(reads) == 3 and report.extracted == 1
     # Modified within RACY_SECONDS of that build: not trusted, read again.
