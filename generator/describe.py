@@ -15,6 +15,16 @@ SOURCE_BASIS = {"text": "named in the article", "metadata": "named in the page's
 PUBLISHED_BASIS = {"text": "printed on the page", "metadata": "from the page's metadata",
                    "inferred": "worked out from the dates the article gives"}
 FRONT_MATTER = "given in the file's front matter"
+# The descriptions of the list pages.
+LISTS = {
+    "home": "The newest briefings: each article's summary, people, dates and quotes, and the stories they tell.",
+    "briefings": "Every briefing, the newest first and then month by month.",
+    "actors": "The people, organisations and places the briefings name, by kind.",
+    "stories": "Articles that report the same event, grouped and compared side by side.",
+    "timeline": "Every dated event across all briefings, drawn and listed by day.",
+    "timeline-month": "The dated events of {month}, across all briefings.",
+    "build-report": "The sources the last build could not read, and why.",
+}
 # Search engines show about 155-160 characters of a description; longer ones are cut at a word.
 DESCRIPTION_CHARS = 160
 
@@ -86,3 +96,16 @@ def story_description(story: Story) -> str:
     if named:
         return shorten(f"{story.title}, as reported by {series(named)}.")
     return shorten(f"{story.title}: {len(story.entries)} articles on the same event, side by side.")
+
+
+def month_description(key: str, label: str) -> str:
+    """A month's list of briefings ("undated" holds those with no known date)."""
+    if key == "undated":
+        return "The briefings on articles with no known date."
+    return f"The briefings on articles published in {label}."
+
+
+def letter_description(letter: str) -> str:
+    """An actors' letter page ("other": names that begin with no letter)."""
+    start = "a digit or a sign" if letter == "other" else letter.upper()
+    return f"The people, organisations and places whose names begin with {start}."

@@ -24,7 +24,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import feed
-from .describe import actor_description, briefing_description, provenance, story_description
+from .describe import (LISTS, actor_description, briefing_description, letter_description, month_description,
+                       provenance, story_description)
 from .model import GENERATED_MARK, Briefing, Failure
 from .picture import Mark, month_bars, timeline_svg
 from .records import date_record, iso, quote_record
@@ -149,7 +150,6 @@ FILTER_TOP_STORIES = 100
 # story) put every page under a value, 42% of the site's filter entries at 5,000 briefings; the
 # first search for a common name spent most of its time there (bench/search_bench.py).
 FILTER_KEYS = ("actor", "source", "story", "year")
-HOME_DESCRIPTION = "The newest briefings: each article's summary, people, dates and quotes, and the stories they tell."
 
 
 def chunks(items: list, size: int) -> list[list]:
@@ -270,7 +270,7 @@ class Renderer:
         out.update(self.actor_lists())
         out.update(self.story_lists())
         out.update(self.timeline_pages())
-        out["index.md"] = page({"title": "Briefings", "pagefind": False, "description": HOME_DESCRIPTION},
+        out["index.md"] = page({"title": "Briefings", "pagefind": False, "description": LISTS["home"]},
                                self.render("home.md.j2", "index.md", home_items=self.home_items))
         out["feed.xml"] = feed.atom(self.site)
         out["build-report.md"] = self.failures_page(failures)
@@ -302,7 +302,7 @@ class Renderer:
         rows = [{"file": Path(f.path).as_posix(), "reason": f.message} for f in failures]
         body = self.render("failures.md.j2", "build-report.md", failures=rows)
         return page({"title": "Build report", "failures": rows, "pagefind": False,
-                     "description": "The sources the last build could not read, and why."}, body)
+                     "description": LISTS["build-report"]}, body)
 
     # -------------------------------------------------------- what each page is made from
     def memo(self, path: str, inputs: tuple, render: Callable, item) -> str:
@@ -397,14 +397,12 @@ class Renderer:
             for n, (path, part) in enumerate(zip(paths, parts), 1):
                 body = self.render("month.md.j2", path, label=label, entries=part, pages=paths, number=n)
                 out[path] = page({"title": f"Briefings: {label}", "pagefind": False,
-                                  "description": f"The briefings on articles published in {label}."
-                                  if key != "undated" else "The briefings on articles with no known date."}, body)
+                                  "description": month_description(key, label)}, body)
             months.append((label, len(entries), paths[0]))
         body = self.render("briefings.md.j2", "briefings/index.md", newest=self.site.entries[:NEWEST_ON_INDEX],
                            months=months)
         out["briefings/index.md"] = page({"title": "All briefings", "pagefind": False,
-                                          "description": "Every briefing, the newest first and then month by month."},
-                                         body)
+                                          "description": LISTS["briefings"]}, body)
         return out
 
     def actor_lists(self) -> dict[str, str]:
@@ -420,14 +418,10 @@ class Renderer:
             views = sorted(letters[letter], key=lambda v: (v.actor.name.lower(), v.actor.id))
             body = self.render("letter.md.j2", path, letter=letter, views=views)
             out[path] = page({"title": f"Actors: {letter.upper()}", "pagefind": False,
-                              "description": f"The people, organisations and places whose names begin with "
-                                             f"{letter.upper()}." if letter != "other" else
-                                             "The people, organisations and places whose names begin with "
-                                             "a digit or a sign."}, body)
+                              "description": letter_description(letter)}, body)
             letter_pages.append((letter, path))
         body = self.render("actors.md.j2", "actors/index.md", kinds=kinds, top=ACTORS_PER_KIND, letters=letter_pages)
-        out["actors/index.md"] = page({"title": "Actors", "pagefind": False, "description":
-                                       "The people, organisations and places the briefings name, by kind."}, body)
+        out["actors/index.md"] = page({"title": "Actors", "pagefind": False, "description": LISTS["actors"]}, body)
         return out
 
     def story_lists(self) -> dict[str, str]:
@@ -436,8 +430,7 @@ class Renderer:
         out = {}
         for n, (path, part) in enumerate(zip(paths, parts), 1):
             body = self.render("stories.md.j2", path, stories=part, pages=paths, number=n)
-            out[path] = page({"title": "Stories", "pagefind": False, "description":
-                              "Articles that report the same event, grouped and compared side by side."}, body)
+            out[path] = page({"title": "Stories", "pagefind": False, "description": LISTS["stories"]}, body)
         return out
 
     def timeline_pages(self) -> dict[str, str]:
@@ -451,7 +444,7 @@ class Renderer:
                                picture=self.picture(events, path, month_label(key)), days=days_of(events),
                                months=[], overview=False)
             out[path] = page({"title": f"Timeline: {month_label(key)}", "pagefind": False,
-                              "description": f"The dated events of {month_label(key)}, across all briefings."}, body)
+                              "description": LISTS["timeline-month"].format(month=month_label(key))}, body)
             months.append((month_label(key), len(events), path, dt.date(int(key[:4]), int(key[5:]), 1)))
         everything = len(self.site.timeline) <= TIMELINE_INLINE_MAX
         if everything:
@@ -461,8 +454,8 @@ class Renderer:
             picture = month_bars(bars, "Dated events per month")
         body = self.render("timeline.md.j2", "timeline/index.md", title="Timeline", picture=picture,
                            days=days_of(self.site.timeline) if everything else [], months=months, overview=True)
-        out["timeline/index.md"] = page({"title": "Timeline", "pagefind": False, "description":
-                                         "Every dated event across all briefings, drawn and listed by day."}, body)
+        out["timeline/index.md"] = page({"title": "Timeline", "pagefind": False, "description": LISTS["timeline"]},
+                                        body)
         return out
 
     def picture(self, events, here: str, label: str) -> Markup:
