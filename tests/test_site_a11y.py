@@ -89,16 +89,20 @@ def first_page(site: Path, folder: str, skip: tuple[str, ...] = ("months", "lett
     return f"{folder}/{names[0]}/"
 
 
-def page_kinds(site: Path) -> dict[str, str]:
-    """One address of every kind of page the issue lists (the 404 page is served apart)."""
+def page_kinds(site: Path, actor: str = "vladimir-putin", query: str = "Putin") -> dict[str, str]:
+    """One address of every kind of page the issue lists (the 404 page is served apart).
+
+    The actor page is `actor`'s when there is one (the seeds' most quoted), else the first.
+    """
     letters = sorted(p.name for p in (site / "actors" / "letters").iterdir())
     months = sorted(p.name for p in (site / "briefings" / "months").iterdir())
     return {"home": "", "briefings": "briefings/", "month": f"briefings/months/{months[0]}/",
             "briefing": first_page(site, "briefings"), "stories": "stories/",
             "story": first_page(site, "stories"), "actors": "actors/",
-            "letter": f"actors/letters/{letters[0]}/", "actor": "actors/vladimir-putin/",
+            "letter": f"actors/letters/{letters[0]}/",
+            "actor": f"actors/{actor}/" if actor and (site / "actors" / actor).is_dir() else first_page(site, "actors"),
             "timeline": "timeline/", "timeline month": first_page(site, "timeline"),
-            "search": "search/?q=Putin", "build report": "build-report/", "about": "about/"}
+            "search": f"search/?q={quote(query)}", "build report": "build-report/", "about": "about/"}
 
 
 KINDS = ("home", "briefings", "month", "briefing", "stories", "story", "actors", "letter", "actor",
