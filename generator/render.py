@@ -24,6 +24,8 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import feed
+from .describe import (LISTS, actor_description, briefing_description, letter_description, month_description,
+                       provenance, story_description)
 from .model import GENERATED_MARK, Briefing, Failure
 from .picture import Mark, month_bars, timeline_svg
 from .records import date_record, iso, quote_record
@@ -110,7 +112,8 @@ def paragraphs_html(b: Briefing) -> Markup:
     for i, (s, e) in enumerate(b.paragraphs, 1):
         text = " ".join(b.article.body[s:e].split())
         out.append(f'<p id="p{i}" class="briefing-paragraph">{escape(text)} '
-                   f'<a class="headerlink" href="#p{i}" title="Link to this paragraph">¶</a></p>')
+                   f'<a class="headerlink" href="#p{i}" aria-label="Paragraph {i}" '
+                   f'title="Link to paragraph {i}">¶</a></p>')
     return Markup("\n\n".join(out))
 
 
@@ -267,7 +270,7 @@ class Renderer:
         out.update(self.actor_lists())
         out.update(self.story_lists())
         out.update(self.timeline_pages())
-        out["index.md"] = page({"title": "Briefings", "pagefind": False},
+        out["index.md"] = page({"title": "Briefings", "pagefind": False, "description": LISTS["home"]},
                                self.render("home.md.j2", "index.md", home_items=self.home_items))
         out["feed.xml"] = feed.atom(self.site)
         out["build-report.md"] = self.failures_page(failures)
@@ -298,7 +301,8 @@ class Renderer:
         """The sources the last build could not read, and why (the build report's own list)."""
         rows = [{"file": Path(f.path).as_posix(), "reason": f.message} for f in failures]
         body = self.render("failures.md.j2", "build-report.md", failures=rows)
-        return page({"title": "Build report", "failures": rows, "pagefind": False}, body)
+        return page({"title": "Build report", "failures": rows, "pagefind": False,
+                     "description": LISTS["build-report"]}, body)
 
     # -------------------------------------------------------- what each page is made from
     def memo(self, path: str, inputs: tuple, render: Callable, item) -> str:
@@ -353,6 +357,7 @@ class Renderer:
                            {"date": iso(entry.published), "source": b.article.source_name})
         body = self.render("briefing.md.j2", entry.path, entry=entry, b=b, actors=actors, dated=dated,
                            speakers=speakers, para=lambda span: para(span[0]) + 1, story=story,
+                           basis=provenance(b),
                            paragraphs=paragraphs_html(b), search_data=data,
                            picture=timeline_svg(marks, f"Dates in {entry.title}") if len(marks) > 1 else "")
         return page(briefing_meta(entry), body)
@@ -362,7 +367,8 @@ class Renderer:
         data = search_data({"type": ["Actor"],
                             "actor": [view.actor.name if view.actor.id in self.filter_actors else None]})
         body = self.render("actor.md.j2", view.path, view=view, stories=stories, search_data=data)
-        meta = {"title": view.actor.name, "kind": view.actor.kind, "aliases": list(view.actor.aliases),
+        meta = {"title": view.actor.name, "description": actor_description(view),
+                "kind": view.actor.kind, "aliases": list(view.actor.aliases),
                 "briefings": [e.key for e in view.entries],
                 "first_seen": iso(view.first_seen), "last_seen": iso(view.last_seen)}
         return page(meta, body)
@@ -372,7 +378,8 @@ class Renderer:
                             "source": [e.briefing.article.source_name for e in story.entries]})
         body = self.render("story.md.j2", story.path, story=story, cmp=compare(story.entries),
                            actor_of=lambda e, name: self.site.actor_of(e, name), search_data=data)
-        return page({"title": story.title, "briefings": [e.key for e in story.entries]}, body)
+        return page({"title": story.title, "description": story_description(story),
+                     "briefings": [e.key for e in story.entries]}, body)
 
     # -------------------------------------------------------- lists, split so none grows with the site
     def months(self) -> list[tuple[str, list[Entry]]]:
@@ -389,11 +396,13 @@ class Renderer:
             label = month_label(key)
             for n, (path, part) in enumerate(zip(paths, parts), 1):
                 body = self.render("month.md.j2", path, label=label, entries=part, pages=paths, number=n)
-                out[path] = page({"title": f"Briefings: {label}", "pagefind": False}, body)
+                out[path] = page({"title": f"Briefings: {label}", "pagefind": False,
+                                  "description": month_description(key, label)}, body)
             months.append((label, len(entries), paths[0]))
         body = self.render("briefings.md.j2", "briefings/index.md", newest=self.site.entries[:NEWEST_ON_INDEX],
                            months=months)
-        out["briefings/index.md"] = page({"title": "All briefings", "pagefind": False}, body)
+        out["briefings/index.md"] = page({"title": "All briefings", "pagefind": False,
+                                          "description": LISTS["briefings"]}, body)
         return out
 
     def actor_lists(self) -> dict[str, str]:
@@ -408,10 +417,11 @@ class Renderer:
             path = f"actors/letters/{letter}.md"
             views = sorted(letters[letter], key=lambda v: (v.actor.name.lower(), v.actor.id))
             body = self.render("letter.md.j2", path, letter=letter, views=views)
-            out[path] = page({"title": f"Actors: {letter.upper()}", "pagefind": False}, body)
+            out[path] = page({"title": f"Actors: {letter.upper()}", "pagefind": False,
+                              "description": letter_description(letter)}, body)
             letter_pages.append((letter, path))
         body = self.render("actors.md.j2", "actors/index.md", kinds=kinds, top=ACTORS_PER_KIND, letters=letter_pages)
-        out["actors/index.md"] = page({"title": "Actors", "pagefind": False}, body)
+        out["actors/index.md"] = page({"title": "Actors", "pagefind": False, "description": LISTS["actors"]}, body)
         return out
 
     def story_lists(self) -> dict[str, str]:
@@ -420,7 +430,7 @@ class Renderer:
         out = {}
         for n, (path, part) in enumerate(zip(paths, parts), 1):
             body = self.render("stories.md.j2", path, stories=part, pages=paths, number=n)
-            out[path] = page({"title": "Stories", "pagefind": False}, body)
+            out[path] = page({"title": "Stories", "pagefind": False, "description": LISTS["stories"]}, body)
         return out
 
     def timeline_pages(self) -> dict[str, str]:
@@ -433,7 +443,8 @@ class Renderer:
             body = self.render("timeline.md.j2", path, title=f"Timeline: {month_label(key)}",
                                picture=self.picture(events, path, month_label(key)), days=days_of(events),
                                months=[], overview=False)
-            out[path] = page({"title": f"Timeline: {month_label(key)}", "pagefind": False}, body)
+            out[path] = page({"title": f"Timeline: {month_label(key)}", "pagefind": False,
+                              "description": LISTS["timeline-month"].format(month=month_label(key))}, body)
             months.append((month_label(key), len(events), path, dt.date(int(key[:4]), int(key[5:]), 1)))
         everything = len(self.site.timeline) <= TIMELINE_INLINE_MAX
         if everything:
@@ -443,7 +454,8 @@ class Renderer:
             picture = month_bars(bars, "Dated events per month")
         body = self.render("timeline.md.j2", "timeline/index.md", title="Timeline", picture=picture,
                            days=days_of(self.site.timeline) if everything else [], months=months, overview=True)
-        out["timeline/index.md"] = page({"title": "Timeline", "pagefind": False}, body)
+        out["timeline/index.md"] = page({"title": "Timeline", "pagefind": False, "description": LISTS["timeline"]},
+                                        body)
         return out
 
     def picture(self, events, here: str, label: str) -> Markup:
@@ -482,6 +494,7 @@ def briefing_meta(entry: Entry) -> dict:
     b, a = entry.briefing, entry.briefing.article
     return {
         "title": a.title or entry.title,
+        "description": briefing_description(entry),
         "source_file": b.source.key,
         "published": iso(a.published),
         "published_basis": a.published_basis if a.published else None,

@@ -41,7 +41,10 @@
       // milliseconds once the index is loaded: a short wait keeps typing smooth without delay.
       debounceTimeoutMs: 60,
     });
-    loaded.then(function () { connect(ui); }, function () {
+    // Pagefind UI labels its box by a title only (axe: label-title-only).
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (input) input.setAttribute("aria-label", "Search the briefings");
+    loaded.then(function (pagefind) { connect(ui, pagefind); }, function () {
       box.insertAdjacentText("afterbegin", "The search index could not be loaded: " +
         "build the site with `briefings build`.");
     });
@@ -51,22 +54,42 @@
   // but autofocus focused the box before the UI listened, so connect it now (a keystroke before
   // then connects it too). Then run the search and filters the address asks for. Waiting for
   // the loader keeps the UI's own first filter request from racing the loader's.
-  function connect(ui) {
+  function connect(ui, pagefind) {
     var input = box.querySelector(".pagefind-ui__search-input");
     if (input) input.dispatchEvent(new FocusEvent("focus"));
     var params = new URLSearchParams(location.search);
-    var filters = {};
-    ["actor", "source", "story", "year"].forEach(function (key) {
-      // Filter values are indexed as HTML text (generator/render.py filter_text).
-      var values = params.getAll(key).map(function (v) {
-        return v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-      });
-      if (values.length) filters[key] = values;
-    });
-    if (Object.keys(filters).length) ui.triggerFilters(filters);
     var q = params.get("q");
-    if (q) ui.triggerSearch(q);
     var header = document.getElementById("briefings-q");
     if (header && q) header.value = q;
+    // The loader has the index's filters loaded already: this resolves at once.
+    var known = pagefind && pagefind.filters ? pagefind.filters() : Promise.resolve(null);
+    known.catch(function () { return null; }).then(function (index) {
+      presetFilters(ui, params, index);
+      if (q) ui.triggerSearch(q);
+    });
+  }
+
+  // The filters the address asks for (?actor=, ?source=, ?story=, ?year=). A value the index
+  // does not hold (a publisher no briefing names) finds nothing: the page says why.
+  function presetFilters(ui, params, index) {
+    var filters = {};
+    var missing = [];
+    ["actor", "source", "story", "year"].forEach(function (key) {
+      params.getAll(key).forEach(function (v) {
+        var value = v.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");  // as indexed
+        if (index && !(index[key] && Object.prototype.hasOwnProperty.call(index[key], value))) {
+          missing.push(key + " \u201c" + v + "\u201d");
+        }
+        (filters[key] = filters[key] || []).push(value);
+      });
+    });
+    if (Object.keys(filters).length) ui.triggerFilters(filters);
+    if (missing.length) {
+      var note = document.createElement("p");
+      note.className = "briefings-search-note";
+      note.setAttribute("role", "status");
+      note.textContent = "No briefing has the " + missing.join(" or the ") + ".";
+      box.parentNode.insertBefore(note, box);
+    }
   }
 })();
