@@ -34,7 +34,7 @@ def copy_project(dest: Path, seeds: Path | None = None) -> Path:
         if not src.exists():
             continue
         if src.is_dir():
-            ignore = shutil.ignore_patterns("briefings", "actors", "stories", "timeline", "feed.xml") if name == "docs" else None
+            ignore = shutil.ignore_patterns("briefings", "actors", "stories", "timeline", "feed.xml", "data") if name == "docs" else None
             shutil.copytree(src, dest / name, ignore=ignore)
         else:
             shutil.copy2(src, dest / name)
