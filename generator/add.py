@@ -19,9 +19,11 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from .fetch import FEEDS, Answer, Client, FetchError, check_url
+import yaml
+
+from .fetch import FEEDS, Answer, Client, FetchError, check_url, first_line, join
 from .slugs import slugify
 from .sources import FRONT_MATTER, SourceError, decode, find_sources, split_front_matter
 
@@ -44,10 +46,14 @@ HEAD_BYTES = 8192  # front matter sits at the top of a file: enough to read a se
 def canonical(url: str) -> str:
     """The form two addresses of the same page share: lower-case scheme and host, no default port,
     no fragment, no tracking parameters, no empty path."""
-    parts = urlsplit(url.strip())
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:  # no valid address: only itself is the same
+        return url.strip()
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower().rstrip(".")
-    port = parts.port if parts.port and parts.port != DEFAULT_PORTS.get(scheme) else None
+    port = port if port and port != DEFAULT_PORTS.get(scheme) else None
     netloc = f"{host}:{port}" if port else host
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
              if k.lower() not in TRACKING_PARAMS and not k.lower().startswith(TRACKING_PREFIXES)]
@@ -140,8 +146,8 @@ def page_facts(answer: Answer) -> PageFacts:
 
     headline = first('//meta[@property="og:title"]/@content') or first("//title/text()") or first("//h1//text()")
     link = first('//link[translate(@rel, "CANONICAL", "canonical")="canonical"]/@href')
-    address = urljoin(answer.url, link) if link else None
-    if address and urlsplit(address).scheme.lower() not in ("http", "https"):
+    address = join(answer.url, link) if link else None
+    if address and (urlsplit(address).scheme.lower() not in ("http", "https") or not urlsplit(address).hostname):
         address = None
     return PageFacts(text, headline, address)
 
@@ -162,15 +168,19 @@ def decode_page(body: bytes, charset: str | None) -> str:
 # ---------------------------------------------------------------- saving
 def file_name(url: str, headline: str | None) -> str:
     """'example.com-biden-and-putin-speak-again' (without the suffix)."""
-    host = (urlsplit(url).hostname or "page").lower()
+    try:
+        parts = urlsplit(url)
+        host, last = (parts.hostname or "page").lower(), parts.path.rsplit("/", 1)[-1]
+    except ValueError:
+        host, last = "page", ""
     host = host[4:] if host.startswith("www.") else host
-    words = slugify(headline or urlsplit(url).path.rsplit("/", 1)[-1] or "page", "page")[:NAME_WORDS_MAX]
+    words = slugify(headline or last or "page", "page")[:NAME_WORDS_MAX]
     return f"{slugify(host, 'site')}-{words.strip('-') or 'page'}"
 
 
 def front_matter(url: str, fetched: dt.datetime) -> str:
-    quoted = url.replace("\\", "\\\\").replace('"', '\\"')
-    return f'---\nurl: "{quoted}"\nfetched: {fetched.strftime("%Y-%m-%dT%H:%M:%SZ")}\n---\n'
+    address = yaml.safe_dump({"url": url}, allow_unicode=True, width=1_000_000).strip()
+    return f'---\n{address}\nfetched: {fetched.astimezone(dt.timezone.utc):%Y-%m-%dT%H:%M:%SZ}\n---\n'
 
 
 def save_new(folder: Path, stem: str, text: str) -> Path:
@@ -262,13 +272,10 @@ def feed_links(answer: Answer) -> list[str]:
     links = []
     for entry in parsed.entries:
         link = entry.get("link") or next((l.get("href") for l in entry.get("links", []) if l.get("href")), None)
-        if link:
-            links.append(urljoin(answer.url, link.strip()))
+        absolute = join(answer.url, link) if isinstance(link, str) else None
+        if absolute:
+            links.append(absolute)
     return list(dict.fromkeys(links))
-
-
-def first_line(value: object) -> str:
-    return str(value).strip().splitlines()[0][:200] if str(value).strip() else type(value).__name__
 
 
 def read_url_list(path: Path) -> list[str]:

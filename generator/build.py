@@ -25,12 +25,10 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import yaml
-
 from . import export, htmlsite, search
 from . import nlp as nlp_mod
 from .collection import place_undated
-from .config import Config, _TolerantLoader
+from .config import Config, site_address
 from .errors import UserError
 from .identity import Overrides, load_overrides
 from .model import GENERATED_MARK, Article, Briefing, Failure
@@ -612,19 +610,6 @@ def code_key(config: Config) -> str:
             h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
     h.update(f"\0{site_address(config)}".encode())  # the data files' links
     return h.hexdigest()
-
-
-def site_address(config: Config) -> str:
-    """The published site's address: $BRIEFINGS_SITE_URL, else `site_url` in mkdocs.yml; "" when unknown."""
-    from_env = os.environ.get("BRIEFINGS_SITE_URL", "").strip()
-    if from_env:
-        return from_env
-    try:
-        data = yaml.load(config.mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except (OSError, yaml.YAMLError):
-        return ""
-    value = data.get("site_url") if isinstance(data, dict) else None
-    return value.strip() if isinstance(value, str) else ""
 
 
 def pages_key(code: str, briefings: list[Briefing], report: Report) -> str:

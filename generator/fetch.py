@@ -76,14 +76,35 @@ class FetchError(Exception):
     """A URL that could not be fetched; the message is one line saying why."""
 
 
+def join(base: str, ref: str) -> str | None:
+    """ref resolved against base; None when that is no address at all."""
+    try:
+        url = urljoin(base, ref.strip())
+        urlsplit(url).port  # noqa: B018 - raises on a port that is no number
+    except ValueError:
+        return None
+    return url
+
+
+def first_line(error: BaseException) -> str:
+    lines = str(error).strip().splitlines()
+    return lines[0][:200] if lines else type(error).__name__
+
+
 def check_url(url: str) -> str:
     """The URL if it is an absolute http(s) address; else FetchError."""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is no number
+    except ValueError as e:
+        raise FetchError(f"not a valid address: {e}") from None
     if parts.scheme.lower() not in ("http", "https"):
         scheme = repr(parts.scheme) if parts.scheme else "missing"
         raise FetchError(f"not an http(s) address (scheme {scheme})")
     if not parts.hostname:
         raise FetchError("address has no host")
+    if any(ch.isspace() or ord(ch) < 32 for ch in url):
+        raise FetchError("address has spaces or control characters in it")
     return url
 
 
@@ -144,7 +165,9 @@ class Client:
                 target = response.headers.get("location")
                 if not target:
                     raise FetchError(f"redirect ({response.status_code}) without a Location")
-                url = urljoin(url, target.strip())
+                url = join(url, target) or ""
+                if not url:
+                    raise FetchError(f"redirect ({response.status_code}) to an invalid address")
                 continue
             return self.answer(url, response, body, accept)
         raise FetchError(f"more than {self.policy.max_redirects} redirects")
@@ -173,9 +196,11 @@ class Client:
                 continue
             except httpx.TransportError as e:
                 if last_try:
-                    raise FetchError(f"connection failed: {str(e) or type(e).__name__}") from None
+                    raise FetchError(f"connection failed: {first_line(e)}") from None
                 self.sleep(self.policy.backoff * 2 ** attempt)
                 continue
+            except (httpx.HTTPError, httpx.InvalidURL) as e:  # an answer no HTTP client can read
+                raise FetchError(f"unreadable answer: {first_line(e)}") from None
             if response.status_code not in RETRY_STATUS or last_try:
                 return response, body
             self.sleep(self.wait_before_retry(response, attempt))
@@ -237,7 +262,7 @@ class Client:
             except FetchError as e:
                 raise FetchError(f"robots.txt could not be read ({e}), so nothing may be fetched") from None
             if response.status_code in REDIRECT_STATUS and response.headers.get("location"):
-                url = urljoin(url, response.headers["location"].strip())
+                url = join(url, response.headers["location"]) or ""
                 if urlsplit(url).scheme.lower() not in ("http", "https"):
                     return None
                 continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -190,3 +191,54 @@ def test_cli_add_builds_the_site_with_the_fetched_articles(server, tmp_path, cap
     assert "fetched-script" not in html and "javascript:" not in html and "onerror" not in html
     assert "{{ config.secret }} will be {% raw %}announced{% endraw %} soon" in html  # text, not evaluated
     assert "Greenfield &lt;plans&gt; its {{ summer }} fair" in html
+
+
+# ---------------------------------------------------------------- total on any input
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from generator.add import front_matter, page_facts  # noqa: E402
+from generator.fetch import Answer, FetchError, check_url  # noqa: E402
+from generator.sources import SourceError, parse_source  # noqa: E402
+
+URLISH = st.one_of(st.text(max_size=80), st.from_regex(r"https?://[\[\]a-z0-9.:@%-]{0,20}(/[^\s]{0,20})?", fullmatch=True))
+NOW = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(URLISH)
+def test_addresses_are_checked_and_compared_without_raising(url):
+    try:
+        check_url(url)
+    except FetchError as e:
+        assert "\n" not in str(e)
+    assert isinstance(canonical(url), str)
+    assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", file_name(url, url))
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400) | st.text(max_size=400).map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_any_answer_is_read_or_refused_in_one_line(body):
+    answer = Answer(url="https://example.com/a", body=body, media_type="text/html", charset=None, fetched=NOW)
+    try:
+        facts = page_facts(answer)
+    except FetchError as e:
+        assert "\n" not in str(e)
+    else:
+        assert facts.canonical is None or facts.canonical.startswith(("http://", "https://"))
+    try:
+        assert all(link.startswith("http") for link in feed_links(replace(answer, media_type="application/rss+xml")))
+    except FetchError as e:
+        assert "\n" not in str(e)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.from_regex(r"https?://[a-z0-9.-]{1,20}/[^\x00]{0,40}", fullmatch=True))
+def test_the_front_matter_written_is_read_back(url):
+    data = (front_matter(url, NOW) + "<p>Text.</p>").encode("utf-8", "surrogatepass")
+    try:
+        source = parse_source(data, Path("x.html"), "html", "x.html")
+    except SourceError as e:  # an address the source reader refuses is refused, never misread
+        assert "url" in str(e) or "binary" in str(e) or "valid" in str(e)
+        return
+    assert source.meta.fetched == NOW and source.meta.url == " ".join(url.split())

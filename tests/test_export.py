@@ -192,3 +192,17 @@ def test_ics_lines_fold_and_unfold(text):
 ])
 def test_is_export(rel, text, expected):
     assert export.is_export(rel, text) is expected
+
+
+def test_site_address_from_the_environment_or_mkdocs_yml(tmp_path, monkeypatch):
+    from generator.config import Config, site_address
+
+    config = Config(root=tmp_path)
+    monkeypatch.delenv("BRIEFINGS_SITE_URL", raising=False)
+    assert site_address(config) == ""
+    (tmp_path / "mkdocs.yml").write_text("site_url: !ENV [BRIEFINGS_SITE_URL]\n", encoding="utf-8")
+    assert site_address(config) == ""
+    (tmp_path / "mkdocs.yml").write_text("site_url: https://me.example/site/\n", encoding="utf-8")
+    assert site_address(config) == "https://me.example/site/"
+    monkeypatch.setenv("BRIEFINGS_SITE_URL", "https://other.example/")
+    assert site_address(config) == "https://other.example/"
