@@ -29,7 +29,6 @@ FEEDS = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "
          "text/xml", "application/x-rss+xml")
 RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUS = frozenset({301, 302, 303, 307, 308})
-PROJECT_URL = "https://github.com/briefings/briefings"
 
 
 def tool_version() -> str:
@@ -40,7 +39,8 @@ def tool_version() -> str:
 
 
 def user_agent() -> str:
-    return f"briefings/{tool_version()} (+{PROJECT_URL})"
+    """`briefings/0.1.0 (...)`: robots.txt rules for `briefings` apply to it."""
+    return f"briefings/{tool_version()} (briefing-site generator; fetches the pages its user adds)"
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Policy:
     retries: int = 3  # further attempts after a 429 or 5xx answer or a dropped connection
     backoff: float = 2.0  # seconds before the first retry, doubled for each next one
     max_wait: float = 120.0  # the longest Retry-After obeyed; a longer one is a failure
-    user_agent: str = ""  # default: briefings/VERSION (+project address)
+    user_agent: str = ""  # default: user_agent()
 
     @property
     def agent(self) -> str:

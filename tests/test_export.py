@@ -206,3 +206,23 @@ def test_site_address_from_the_environment_or_mkdocs_yml(tmp_path, monkeypatch):
     assert site_address(config) == "https://me.example/site/"
     monkeypatch.setenv("BRIEFINGS_SITE_URL", "https://other.example/")
     assert site_address(config) == "https://other.example/"
+
+
+@pytest.mark.slow
+def test_data_files_follow_a_rebuild(tmp_path):
+    from .conftest import copy_project
+
+    root = copy_project(tmp_path)
+    build(load_config(root))
+    before = data(root, "quotes.csv")
+    (root / "seeds" / "new.txt").write_text(
+        "Bridge to close in April\n\nThe river bridge in Springfield will close on April 14, 2025, the city said "
+        "on Monday.\n\n\u201cWe have no other choice,\u201d said Jane Smith, the mayor of Springfield.\n",
+        encoding="utf-8")
+    _, report = build(load_config(root))
+    assert report.html == "dirty" and "data/quotes.csv" in report.written
+    after = rows(root, "quotes.csv")
+    assert len(after) == len(list(csv.DictReader(io.StringIO(before)))) + 1
+    new = next(q for q in after if "no other choice" in q["quote"])
+    assert new["speaker"] == "Jane Smith" and words(new["quote"]) in paragraph_text(root, new["link"])
+    assert "20250414" in data(root, "timeline.ics")

@@ -139,3 +139,14 @@ def test_media_type(header, expected):
 ])
 def test_retry_after(header, expected):
     assert retry_after(header, now=40.0) == expected
+
+
+@pytest.mark.parametrize("rules, allowed", [
+    ("User-agent: briefings\nDisallow: /", False),  # rules for the tool by name apply to it
+    ("User-agent: *\nDisallow: /\n\nUser-agent: briefings\nAllow: /", True),
+    ("User-agent: otherbot\nDisallow: /", True),
+])
+def test_robots_rules_name_the_tool(rules, allowed):
+    from protego import Protego
+
+    assert Protego.parse(rules).can_fetch("https://example.com/a", user_agent()) is allowed
