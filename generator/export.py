@@ -85,13 +85,10 @@ def table(columns: tuple[str, ...], rows: list[tuple]) -> str:
 
 
 def speaker_role(site: Site, entry: Entry, quote: Quote) -> str | None:
-    """The role this briefing gives the speaker."""
+    """The role this briefing gives the speaker: as the site's actor has it, else as the article's."""
     view = site.actor_of(entry, quote.speaker) if quote.speaker else None
-    if view is not None:
-        role = dict(view.actor.roles).get(entry.key)
-        if role:
-            return role
-    return next((a.role for a in entry.briefing.actors if a.name == quote.speaker and a.role), None)
+    role = next((r for key, r in view.actor.roles if key == entry.key and r), None) if view else None
+    return role or next((a.role for a in entry.briefing.actors if a.name == quote.speaker and a.role), None)
 
 
 def quotes_csv(site: Site, link: Linker) -> str:
@@ -117,6 +114,8 @@ def ics_text(value: str) -> str:
 
 def fold(line: str) -> str:
     """One content line folded into lines of at most 75 octets, never inside a character."""
+    if len(line) * 4 <= ICS_LINE_OCTETS or len(line.encode("utf-8")) <= ICS_LINE_OCTETS:
+        return line + "\r\n"
     parts, current, size = [], "", 0
     for ch in line:
         n = len(ch.encode("utf-8"))
