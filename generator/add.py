@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+import lxml.etree
+import lxml.html
 import yaml
 
 from .fetch import FEEDS, Answer, Client, FetchError, check_url, first_line, join
@@ -129,9 +131,6 @@ class PageFacts:
 def page_facts(answer: Answer) -> PageFacts:
     """Decode a fetched page and read its headline and canonical link; FetchError when it is no text."""
     text = decode_page(answer.body, answer.charset)
-    import lxml.etree
-    import lxml.html
-
     try:
         tree = lxml.html.fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (ValueError, lxml.etree.LxmlError):  # an empty document, or one lxml cannot parse

@@ -128,6 +128,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         logging.getLogger(__name__).info("%s -> %s", saved.url, saved.path)
         if not args.quiet:
             print(f"briefings: saved {saved.url} as {saved.path}")
+    for skipped in added.skipped if not args.quiet else ():
+        print(f"briefings: not saved again: {skipped.url} is {skipped.reason}")
     for failed in added.failed:
         print(f"briefings: {failed}", file=sys.stderr)
     print(f"briefings: {added.summary()}")

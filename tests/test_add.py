@@ -163,7 +163,10 @@ def test_cli_add_without_build(server, tmp_path, capsys):
     assert out.strip().endswith("briefings: 2 saved, 0 already in seeds, 1 failed")
     assert not (root / "docs" / "briefings").exists()  # --no-build
     assert main(["add", "--root", str(root), "--no-build", *FAST_ARGS, server.base + "/news/bridge.html"]) == 0
-    assert capsys.readouterr().out.strip() == "briefings: 0 saved, 1 already in seeds"
+    assert capsys.readouterr().out.splitlines() == [
+        f"briefings: not saved again: {server.base}/news/bridge.html is already in seeds/ as "
+        "127-0-0-1-springfield-votes-to-rebuild-the-river-bridge.html",
+        "briefings: 0 saved, 1 already in seeds"]
 
 
 def test_cli_add_needs_something(tmp_path, capsys):
