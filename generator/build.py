@@ -25,10 +25,10 @@ import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import htmlsite, search
+from . import export, htmlsite, search
 from . import nlp as nlp_mod
 from .collection import place_undated
-from .config import Config
+from .config import Config, site_address
 from .errors import UserError
 from .identity import Overrides, load_overrides
 from .model import GENERATED_MARK, Article, Briefing, Failure
@@ -233,6 +233,12 @@ def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def read_exact(path: Path) -> str:
+    """A file's text with its line ends as they are (the data files end lines in CRLF)."""
+    with path.open(encoding="utf-8", newline="") as f:
+        return f.read()
+
+
 def load_manifest(config: Config) -> dict[str, str]:
     path = config.cache / MANIFEST
     try:
@@ -245,11 +251,13 @@ def load_manifest(config: Config) -> dict[str, str]:
 def is_generated(path: Path, rel: str, manifest: dict[str, str]) -> tuple[bool, bool]:
     """(ours, untouched): whether the generator wrote path, and nobody edited it since."""
     try:
-        current = path.read_text(encoding="utf-8")
+        current = read_exact(path)
     except (OSError, UnicodeDecodeError):
         return False, False
     if rel in manifest:
         return True, sha(current) == manifest[rel]
+    if export.is_export(rel, current):  # a data file, written by a build whose manifest is gone
+        return True, True
     head = current.split("\n---", 1)[0] + "\n"  # `generator:` is the last key: its newline is cut off
     marked = current.startswith("---\n") and f"\ngenerator: {GENERATED_MARK}\n" in head
     marked = marked or f"<!-- generator: {GENERATED_MARK} -->" in current[:200]  # feed.xml
@@ -286,7 +294,7 @@ def write_pages(config: Config, pages: dict[str, str], report: Report,
                 report.kept.append(rel)
                 new_manifest[rel] = manifest[rel]
                 continue
-            if target.read_text(encoding="utf-8") == text:
+            if read_exact(target) == text:
                 report.unchanged += 1
                 new_manifest[rel] = sha(text)
                 continue
@@ -315,7 +323,7 @@ def adopt_pending(config: Config, manifest: dict[str, str]) -> dict[str, set[str
         return {}
     for rel, digests in pending.items():
         try:
-            digest = sha((config.docs / rel).read_text(encoding="utf-8"))
+            digest = sha(read_exact(config.docs / rel))
         except (OSError, UnicodeDecodeError):
             continue
         if digest in digests:
@@ -547,6 +555,7 @@ def write_site(config: Config, briefings: list[Briefing], report: Report) -> Sit
 
     renderer = Renderer(site, config.root / "templates", config.home_items, reuse=reuse, code=code)
     pages = renderer.pages(report.failures, processes=available_cores())
+    pages.update(export.data_files(site, site_address(config)))
     report.timings["render"] = time.perf_counter() - started - report.timings["assemble"]
     started = time.perf_counter()
     write_pages(config, pages, report, manifest)
@@ -599,6 +608,7 @@ def code_key(config: Config) -> str:
     for base, path in inputs:
         if path.is_file():
             h.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update(f"\0{site_address(config)}".encode())  # the data files' links
     return h.hexdigest()
 
 

@@ -1,4 +1,4 @@
-"""The `briefings` command line: build | serve | extract | publish | bench."""
+"""The `briefings` command line: build | serve | extract | publish | add | bench."""
 from __future__ import annotations
 
 import argparse
@@ -17,6 +17,7 @@ Turn news articles in seeds/ into a briefing site.
   briefings serve            live preview; edits in seeds/ rebuild what they affect
   briefings extract FILE...  what is understood in each file, as JSON Lines
   briefings publish          build, then push site/ to the gh-pages branch
+  briefings add URL...       fetch pages (or --feed URL, --from FILE) into seeds/, then build
 """
 
 

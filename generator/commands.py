@@ -1,4 +1,4 @@
-"""The site commands: build, serve, publish (wired into cli.py)."""
+"""The site commands: build, serve, publish, add, bench (wired into cli.py)."""
 from __future__ import annotations
 
 import argparse
@@ -104,6 +104,87 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 1 if report.failures else 0
 
 
+def cmd_add(args: argparse.Namespace) -> int:
+    """Fetch pages (and feeds' items) into seeds/, then build; exit 1 when any failed."""
+    from .add import Adder, read_url_list, unique
+    from .fetch import Client, Policy
+
+    config = config_from(args)
+    urls = list(args.urls)
+    for path in args.from_files:
+        urls += read_url_list(path)
+    if not urls and not args.feeds:
+        raise UserError("nothing to add: give page addresses, --from FILE or --feed URL")
+    policy = Policy(timeout=args.timeout, pause=args.pause, retries=args.retries, backoff=args.backoff,
+                    max_bytes=config.max_source_bytes)
+    with Client(policy) as client:
+        adder = Adder(config.seeds, client)
+        for feed in args.feeds:
+            adder.add_feed(feed, limit=args.limit)
+        for url in unique(urls):
+            adder.add(url)
+    added = adder.result
+    for saved in added.saved:
+        logging.getLogger(__name__).info("%s -> %s", saved.url, saved.path)
+        if not args.quiet:
+            print(f"briefings: saved {saved.url} as {saved.path}")
+    for skipped in added.skipped if not args.quiet else ():
+        print(f"briefings: not saved again: {skipped.url} is {skipped.reason}")
+    for failed in added.failed:
+        print(f"briefings: {failed}", file=sys.stderr)
+    print(f"briefings: {added.summary()}")
+    status = 1 if added.failed else 0
+    if added.saved and not args.no_build:
+        status = max(status, cmd_build(argparse.Namespace(**{**vars(args), "no_html": False, "clean": False,
+                                                             "progress": False, "report_json": None})))
+    return status
+
+
+def at_least(low: float, kind: type = float):
+    """An argparse type: a number of this kind, low or more."""
+    def parse(text: str):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a number, found {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"expected {low:g} or more, found {text}")
+        return value
+    return parse
+
+
+def add_add_command(sub: argparse._SubParsersAction) -> None:
+    from .fetch import Policy
+
+    a = sub.add_parser("add", help="fetch pages (by address, from a list or a feed) into seeds/ and build",
+                       description="Fetch each page, save its HTML into seeds/ (named after its site and "
+                                   "headline; front matter keeps its address and the fetch time) and "
+                                   "build. A page already in seeds/ (same address without tracking "
+                                   "parameters, after redirects, or by its canonical link) is not saved "
+                                   "again. robots.txt is honoured. Each failure is one line naming the "
+                                   "address and the reason; exit status 1 when any failed.")
+    add_common(a)
+    a.add_argument("urls", nargs="*", metavar="URL", help="address of a page (http or https)")
+    a.add_argument("--feed", dest="feeds", action="append", default=[], metavar="URL",
+                   help="an RSS or Atom feed: add its items not yet in seeds/ (repeatable)")
+    a.add_argument("--from", dest="from_files", action="append", default=[], type=Path, metavar="FILE",
+                   help="a file of page addresses, one per line (# comments, blank lines skipped; repeatable)")
+    a.add_argument("--limit", type=at_least(1, int), default=None, metavar="N",
+                   help="take only the first N items of each feed")
+    a.add_argument("--no-build", action="store_true", help="only save the pages; do not build")
+    a.add_argument("--pause", type=at_least(0), default=Policy.pause, metavar="SECONDS",
+                   help=f"wait between two requests to one host (default: {Policy.pause:g})")
+    a.add_argument("--timeout", type=at_least(0.001), default=Policy.timeout, metavar="SECONDS",
+                   help=f"give up on an answer that takes longer (default: {Policy.timeout:g})")
+    a.add_argument("--retries", type=at_least(0, int), default=Policy.retries, metavar="N",
+                   help=f"try again this many times after 429, 5xx or a dropped connection "
+                        f"(default: {Policy.retries})")
+    a.add_argument("--backoff", type=at_least(0), default=Policy.backoff, metavar="SECONDS",
+                   help=f"wait before the first retry, doubled for each next one, unless the server "
+                        f"says Retry-After (default: {Policy.backoff:g})")
+    a.set_defaults(func=cmd_add)
+
+
 def add_site_commands(sub: argparse._SubParsersAction) -> None:
     b = sub.add_parser("build", help="build the site: seeds/ -> docs/ -> site/",
                        description="Read every article in seeds/, write briefing pages to docs/ "
@@ -138,6 +219,7 @@ def add_site_commands(sub: argparse._SubParsersAction) -> None:
                    help="add a commit on top of the branch instead of replacing it (default: one commit)")
     p.set_defaults(func=cmd_publish)
 
+    add_add_command(sub)
     add_bench_command(sub)
 
 

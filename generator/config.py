@@ -1,6 +1,7 @@
 """Settings: defaults, overridden by `extra: briefings:` in mkdocs.yml -> a frozen Config."""
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -84,3 +85,16 @@ def apply(config: Config, settings: dict, where: str) -> Config:
             raise UserError(f"{where}: {key} must be text, found {value!r}")
         changes[key] = value
     return replace(config, **changes)
+
+
+def site_address(config: Config) -> str:
+    """The published site's address: $BRIEFINGS_SITE_URL, else `site_url` in mkdocs.yml; "" when unknown."""
+    from_env = os.environ.get("BRIEFINGS_SITE_URL", "").strip()
+    if from_env:
+        return from_env
+    try:
+        data = yaml.load(config.mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader)
+    except (OSError, yaml.YAMLError):
+        return ""
+    value = data.get("site_url") if isinstance(data, dict) else None
+    return value.strip() if isinstance(value, str) else ""

@@ -24,6 +24,7 @@ class Meta:
     source: str | None = None
     url: str | None = None
     author: str | None = None
+    fetched: dt.datetime | None = None  # when `briefings add` fetched the page (UTC)
 
 
 @dataclass(frozen=True)

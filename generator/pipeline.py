@@ -37,7 +37,15 @@ def prepare(source: Source, raw: bool = False) -> Article:
     article = clean(source, raw=raw)
     if not raw and not article.body.strip():
         raise NoArticleText("no article text found (only page chrome or markup)")
-    return article
+    return with_fetch_day(article, source)
+
+
+def with_fetch_day(article: Article, source: Source) -> Article:
+    """The day `briefings add` fetched the page is the day it was seen, unless the page prints one
+    or is dated: the reference for "3 hours ago" (issue 20)."""
+    if source.meta.fetched is None or article.viewed is not None or article.published is not None:
+        return article
+    return replace(article, viewed=source.meta.fetched.date())
 
 
 def finish(source: Source, article: Article, doc) -> Briefing:

@@ -17,7 +17,7 @@ import yaml
 from .model import Meta, Source
 
 SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
-META_KEYS = ("title", "published", "source", "url", "author")
+META_KEYS = ("title", "published", "source", "url", "author", "fetched")
 
 # A source larger than this is refused, with the setting named in the error.
 # 5 MB is some 800,000 words, far beyond any article; raise it with
@@ -238,6 +238,8 @@ def parse_meta(fields: dict) -> Meta:
         values[key] = " ".join(str(value).split()) or None
     if fields.get("published") is not None:
         values["published"] = parse_published(fields["published"])
+    if fields.get("fetched") is not None:
+        values["fetched"] = parse_fetched(fields["fetched"])
     url = values.get("url")
     if url is not None and not re.match(r"https?://", str(url), re.I):
         raise SourceError(f"front matter 'url' must start with http:// or https://, found {url!r}")
@@ -254,3 +256,20 @@ def parse_published(value: object) -> dt.date:
         return dt.date.fromisoformat(text[:10])
     except ValueError:
         raise SourceError(f"front matter 'published' must be a date YYYY-MM-DD, found {text[:40]!r}") from None
+
+
+def parse_fetched(value: object) -> dt.datetime:
+    """`fetched:` (written by `briefings add`): a date and time, UTC when no zone is given."""
+    if isinstance(value, dt.datetime):
+        when = value
+    elif isinstance(value, dt.date):
+        when = dt.datetime.combine(value, dt.time())
+    else:
+        try:
+            when = dt.datetime.fromisoformat(str(value).strip().replace("Z", "+00:00"))
+        except ValueError:
+            raise SourceError("front matter 'fetched' must be a date and time YYYY-MM-DDTHH:MM:SSZ, "
+                              f"found {str(value)[:40]!r}") from None
+    if when.tzinfo is None:
+        return when.replace(tzinfo=dt.timezone.utc)
+    return when.astimezone(dt.timezone.utc)

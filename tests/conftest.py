@@ -37,7 +37,7 @@ def copy_project(dest: Path, seeds: Path | None = None) -> Path:
             # What the generator writes (README, "What the generator owns in docs/"); a home page is
             # generated or not, so it is looked at below.
             ignore = shutil.ignore_patterns("briefings", "actors", "stories", "timeline", "feed.xml",
-                                            "build-report.md") if name == "docs" else None
+                                            "build-report.md", "data") if name == "docs" else None
             shutil.copytree(src, dest / name, ignore=ignore)
         else:
             shutil.copy2(src, dest / name)

@@ -74,6 +74,7 @@ def test_front_matter_read_and_split():
     (b"---\nheadline: x\n---\nBody text.\n", "unknown key(s) headline"),
     (b"---\npublished: last week\n---\nBody text.\n", "must be a date YYYY-MM-DD"),
     (b"---\nurl: gazette.example.com\n---\nBody.\n", "must start with http"),
+    (b"---\nfetched: this morning\n---\nBody.\n", "'fetched' must be a date and time"),
     (b"   \n\n", "file is empty"),
     (b"%PDF-1.4 binary", "a PDF document"),
     (b"\x00\x01\x02\x03\x04\x05\x06\x07" * 20, "binary"),
@@ -81,6 +82,17 @@ def test_front_matter_read_and_split():
 def test_bad_sources_raise_one_line_errors(data, message):
     with pytest.raises(SourceError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[")):
         parse_source(data, Path("x.txt"), "text", "x.txt")
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-05-06T23:30:00Z", dt.datetime(2024, 5, 6, 23, 30, tzinfo=dt.timezone.utc)),
+    ("2024-05-07T01:30:00+02:00", dt.datetime(2024, 5, 6, 23, 30, tzinfo=dt.timezone.utc)),
+    ("2024-05-06 23:30:00", dt.datetime(2024, 5, 6, 23, 30, tzinfo=dt.timezone.utc)),  # no zone: UTC
+    ("2024-05-06", dt.datetime(2024, 5, 6, tzinfo=dt.timezone.utc)),
+])
+def test_fetched_in_front_matter(value, expected):
+    source = parse_source(f"---\nfetched: {value}\n---\nBody.\n".encode(), Path("x.html"), "html", "x.html")
+    assert source.meta.fetched == expected
 
 
 def test_front_matter_with_bom_and_crlf():
