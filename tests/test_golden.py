@@ -62,6 +62,10 @@ PAGE_KINDS = {
     "story": lambda p: p.startswith("stories/") and p != "stories/index.md",
     "timeline": lambda p: p == "timeline/index.md",
     "timeline month": lambda p: p.startswith("timeline/") and p != "timeline/index.md",
+    "briefings data": lambda p: p == "data/briefings.jsonl",
+    "quotes data": lambda p: p == "data/quotes.csv",
+    "actors data": lambda p: p == "data/actors.csv",
+    "calendar data": lambda p: p == "data/timeline.ics",
 }
 
 pytestmark = pytest.mark.slow
