@@ -174,6 +174,17 @@ def test_about_names_the_event(nlp):
     assert got.about and "talks" in got.about
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Officials said Monday's long and difficult talks in Vienna ended without a deal.",
+     "long and difficult talks in Vienna"),
+    ("The French and German ministers meet on Friday in Paris.", "French and German ministers meet"),
+])
+def test_about_keeps_coordinated_words(nlp, text, expected):
+    """A description of the event reads as the text says it: no word of a coordination dropped."""
+    found = [d for d in dates(nlp, text, D(2021, 12, 31)) if d.about]
+    assert found and found[0].about == expected
+
+
 def test_infer_published_from_weekday_and_dated_events(nlp):
     doc = nlp("The two presidents spoke on Wednesday. They first met in a video call on November 3. "
               "Formal negotiations will begin on December 2, officials said.")

@@ -92,6 +92,51 @@ def test_shared_names_alone_do_not_make_a_story():
     assert story_keys([a, b]) == []
 
 
+def test_reports_a_day_apart_need_no_shared_date_or_quote():
+    """Two outlets' reports of one event, a day apart, sharing names and words but no cited day."""
+    thursday = dt.date(2021, 12, 30)
+    a = briefing("a.txt", CALL, "Biden and Putin speak again", thursday,
+                 [person("Joe Biden"), person("Vladimir Putin"), org("NATO")])
+    b = briefing("b.txt", CALL_RETOLD, "No breakthrough expected", thursday + dt.timedelta(days=1),
+                 [person("Biden"), person("Putin"), org("NATO")])
+    assert story_keys([a, b]) == [{"a.txt", "b.txt"}]
+    later = briefing("b.txt", CALL_RETOLD, "No breakthrough expected", thursday + dt.timedelta(days=5),
+                     [person("Biden"), person("Putin"), org("NATO")])
+    assert story_keys([a, later]) == []
+
+
+def test_an_older_day_both_look_back_at_is_no_evidence():
+    """Two articles days apart that both cite last week's event are not one report of it."""
+    thursday, week_before = dt.date(2021, 12, 30), dt.date(2021, 12, 23)
+    a, b = call_pair(days_apart=3)
+    a = briefing("a.txt", CALL, a.article.title, thursday, a.actors,
+                 [day_ref(CALL, "Thursday", week_before)])
+    b = briefing("b.txt", CALL_RETOLD, b.article.title, thursday + dt.timedelta(days=3), b.actors,
+                 [day_ref(CALL_RETOLD, "Thursday", week_before)])
+    assert story_keys([a, b]) == []
+    b_near = briefing("b.txt", CALL_RETOLD, b.article.title, thursday + dt.timedelta(days=3), b.actors,
+                      [day_ref(CALL_RETOLD, "Thursday", thursday + dt.timedelta(days=2))])
+    a_near = briefing("a.txt", CALL, a.article.title, thursday, a.actors,
+                      [day_ref(CALL, "Thursday", thursday + dt.timedelta(days=2))])
+    assert story_keys([a_near, b_near]) == [{"a.txt", "b.txt"}]
+
+
+def test_a_chain_of_reports_over_many_days_is_not_one_story():
+    """Each report is linked to the next, but the first and last are days apart: the story
+    keeps the closest ones and the chain stops (single linkage drew weeks into one story)."""
+    start = dt.date(2021, 12, 27)
+    chain = [briefing(f"{i}.txt", CALL, f"Report {i}", start + dt.timedelta(days=2 * i)) for i in range(4)]
+    assert sorted(map(sorted, story_keys(chain))) == [["0.txt", "1.txt"], ["2.txt", "3.txt"]]
+
+
+def test_a_report_linked_to_none_of_a_story_stays_out():
+    """A group joins another only when most pairs across them are linked."""
+    thursday = dt.date(2021, 12, 30)
+    a, b = call_pair(days_apart=0)
+    football = briefing("c.txt", FOOTBALL, "Arsenal beat Chelsea", thursday, [org("NATO"), person("Biden")])
+    assert story_keys([a, b, football]) == [{"a.txt", "b.txt"}]
+
+
 def test_the_same_text_twice_is_one_story_without_extracted_data():
     assert story_keys([briefing("x/1.txt", CALL), briefing("y/2.txt", CALL)]) == [{"x/1.txt", "y/2.txt"}]
 

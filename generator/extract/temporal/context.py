@@ -33,6 +33,7 @@ MAX_CLIMB = 6
 ABOUT_WORDS = 8
 PLACE_PREPS = frozenset("in at between".split())
 PHRASE_DEPS = frozenset("compound amod poss nmod nummod".split())
+COORDINATION_DEPS = frozenset(("cc", "conj"))
 
 
 def span_root(doc, start: int, end: int):
@@ -114,11 +115,16 @@ def via_noun(tok, verb) -> bool:
 
 
 def phrase(tok, skip: tuple[int, int]) -> str:
-    """A short noun phrase around a head: its compounds, adjectives and possessors."""
+    """A short noun phrase around a head: its compounds, adjectives and possessors, with the
+    words coordinated to them ("US and Russian presidents", not "US presidents")."""
     i = tok.i
-    words = [t for t in tok.subtree if (t.i == i or t.dep_ in PHRASE_DEPS and t.head.i == i or
-                                        t.dep_ in PHRASE_DEPS and t.head.head.i == i and t.head.dep_ in PHRASE_DEPS)
-             and not skip[0] <= t.idx < skip[1] and not t.is_punct]
+    kept: set[int] = set()
+    for t in tok.subtree:  # text order: a coordinated word comes after the word it joins
+        if t.i == i or t.dep_ in PHRASE_DEPS and t.head.i == i or \
+                t.dep_ in PHRASE_DEPS and t.head.head.i == i and t.head.dep_ in PHRASE_DEPS or \
+                t.dep_ in COORDINATION_DEPS and t.head.i in kept and t.head.i != i:
+            kept.add(t.i)
+    words = [t for t in tok.subtree if t.i in kept and not skip[0] <= t.idx < skip[1] and not t.is_punct]
     return " ".join(t.text for t in words[-ABOUT_WORDS:])
 
 
