@@ -1,0 +1,130 @@
+"""An HTML page's original publication date, in the publisher's local time (issue 16).
+
+The chain, most trusted first: JSON-LD `datePublished` of the article, the
+publication-time meta tags (`article:published_time` and kin, `itemprop=
+datePublished`), then the `<time datetime>` nearest after the headline
+outside links, lists and asides (a teaser's or a comment's time is never the
+article's). Modified/updated stamps are never read. A stamp with an offset is
+read in that offset ("2019-11-19T21:30:00-05:00" is the 19th); a stamp in UTC or
+without an offset is read as the day the page prints next to it, when that
+printed day is within one day of it (the publisher's clock). None when unsure.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+import re
+
+import lxml.html
+
+from . import html_meta
+from .html_meta import PageMeta
+from .metadata import MONTHS
+
+# Meta tags that carry the original publication time, most specific first. Collected from
+# the OpenGraph, Dublin Core, Parse.ly, Sailthru and schema.org microdata vocabularies.
+PUBLISHED_META = (
+    "article:published_time", "og:article:published_time", "og:published_time", "article:published",
+    "datepublished", "og:datepublished", "published_time", "publish-date", "publishdate", "publish_date",
+    "pubdate", "og:pubdate", "article.published", "parsely-pub-date", "sailthru.date", "date.release",
+    "dc.date.issued", "dcterms.issued", "dc.date.created", "dcterms.created", "dc.date", "date", "pdate",
+    "originalpublicationdate", "article_date_original", "datecreated",
+)
+# Ancestors that put a <time> in a teaser, a list, a comment or a footer, not the article's header.
+NOT_HEADER = frozenset({"a", "li", "aside", "footer", "nav", "ul", "ol"})
+# Dates before this are not a web page's publication date (a founding date, a copyright year).
+EARLIEST = dt.date(1995, 1, 1)
+UTC_SUFFIX = re.compile(r"\s*(?:z|utc|gmt|\+00:?00|-00:?00|\+0000)$", re.I)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+PRINTED_DAY = re.compile(r"\b(?:(?P<m1>%s)\.?\s+(?P<d1>[0-3]?\d)(?!\d|:)|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>%s)\b)"
+                         % (_MONTH, _MONTH), re.I)
+
+
+def published(tree: lxml.html.HtmlElement, page: PageMeta, today: dt.date | None = None) -> dt.date | None:
+    """The article's original publication day, or None when the page does not say it."""
+    today = today or dt.date.today()
+    stamp = first_stamp(page)
+    if stamp is None:
+        stamp = header_time(tree, page)
+    if stamp is None:
+        return None
+    day = stamp.date()
+    if stamp.tzinfo is None or stamp.utcoffset() == dt.timedelta(0):
+        day = printed_day(tree, stamp) or day
+    return day if EARLIEST <= day <= today + dt.timedelta(days=1) else None
+
+
+def first_stamp(page: PageMeta) -> dt.datetime | None:
+    """The first parseable publication stamp in JSON-LD and meta tags."""
+    values = [html_meta.text(v) for v in html_meta.ld_values(page, "datePublished")]
+    values += html_meta.meta_values(page, *PUBLISHED_META)
+    return next((s for s in map(parse_stamp, values) if s is not None), None)
+
+
+def parse_stamp(value: str) -> dt.datetime | None:
+    """'2019-11-19T21:30:00-05:00', '2019-11-19 02:24:00 UTC', 'Mon, 18 Nov 2019 16:07:38 -0600',
+    '20191118', '2019-11-18' -> datetime (aware when the stamp gives an offset); None otherwise."""
+    s = " ".join((value or "").split())
+    if re.fullmatch(r"(?:19|20)\d{6}", s):
+        s = f"{s[:4]}-{s[4:6]}-{s[6:]}"
+    iso = UTC_SUFFIX.sub("+00:00", s) if re.match(r"^\d{4}-\d\d-\d\d[T ]\d", s) else s
+    try:
+        return dt.datetime.fromisoformat(iso)
+    except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(s)
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def header_time(tree: lxml.html.HtmlElement, page: PageMeta) -> dt.datetime | None:
+    """The first <time datetime> after the headline that is not in a link, list, aside or footer."""
+    h1 = next((h for h in tree.iter("h1") if html_meta.text(h.text_content()) in page.h1s), None)
+    seen_h1 = h1 is None
+    for el in tree.iter():
+        if el is h1:
+            seen_h1 = True
+        if not seen_h1 or el.tag != "time" or not el.get("datetime"):
+            continue
+        if any(a.tag in NOT_HEADER for a in el.iterancestors()):
+            continue
+        stamp = parse_stamp(el.get("datetime"))
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def printed_day(tree: lxml.html.HtmlElement, stamp: dt.datetime) -> dt.date | None:
+    """The day printed by the element that carries this stamp, when within a day of it."""
+    want = naive_utc(stamp)
+    for el in tree.iter():
+        attr = el.get("datetime") if el.tag == "time" else None
+        if attr is None and el.get("itemprop") == "datePublished" and el.tag != "meta":
+            attr = el.get("content") or el.get("datetime")
+        other = parse_stamp(attr) if attr else None
+        if other is None or naive_utc(other) != want:
+            continue
+        day = day_in(html_meta.text(el.text_content()), stamp.date())
+        if day is not None:
+            return day
+    return None
+
+
+def naive_utc(stamp: dt.datetime) -> dt.datetime:
+    """A stamp in UTC without tzinfo (naive stamps are taken as UTC), to compare instants."""
+    if stamp.tzinfo is not None:
+        stamp = stamp.astimezone(dt.timezone.utc).replace(tzinfo=None)
+    return stamp.replace(microsecond=0)
+
+
+def day_in(printed: str, near: dt.date) -> dt.date | None:
+    """The day among near-1, near, near+1 that printed names ('Nov 18, 2019 at 9:24 pm')."""
+    for m in PRINTED_DAY.finditer(printed):
+        month = MONTHS[(m.group("m1") or m.group("m2")).lower().rstrip(".")]
+        day = int(m.group("d1") or m.group("d2"))
+        for delta in (0, -1, 1):
+            cand = near + dt.timedelta(days=delta)
+            if (cand.month, cand.day) == (month, day):
+                return cand
+    return None
