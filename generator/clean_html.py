@@ -3,8 +3,10 @@
 trafilatura in precision mode drops more chrome but sometimes loses most of
 an article; its default mode keeps the article but more chrome. We take the
 precision text unless it is much shorter than the default one, keep tables
-(article tables are content), and drop the chrome lines that still slip
-through (credits, share bars, "Related:" lines, the headline repeated). Metadata comes from the page itself (html_meta,
+(article tables are content), and drop the chrome that still slips through:
+first by the page's structure (html_chrome.preclean, before trafilatura reads
+the page), then by line shape (credits, share bars, "Related:" lines, the
+headline repeated). Metadata comes from the page itself (html_meta,
 html_dates, bylines), with trafilatura's reading as the last fallback for the
 headline and author; the publication date is never guessed from the text.
 """
@@ -15,7 +17,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import bylines, chrome, html_dates, html_meta, metadata
+from . import bylines, chrome, html_chrome, html_dates, html_meta, metadata
 
 # Take the default-mode text when the precision-mode text is shorter than this share of it.
 # Tuned on shared/eval/data/aeb-dev HTML: F1 is flat from 0.3 to 0.5 and falls above 0.6.
@@ -66,10 +68,13 @@ def split_html(html: str) -> HtmlParts:
         return HtmlParts(body=())
     page = html_meta.read(tree)
     published = safe(lambda: html_dates.published(tree, page))
-    text, doc = main_text(tree)
+    cleaned = html_chrome.preclean(copy.deepcopy(tree))
+    links = html_chrome.link_lines(cleaned)
+    text, doc = main_text(cleaned)
     title = html_meta.headline(page) or clean_field(getattr(doc, "title", None))
     body = tuple(p for p in (ln.strip() for ln in text.split("\n"))
-                 if p and not chrome.is_chrome(p) and not same_words(p, title))
+                 if p and not chrome.is_chrome(p) and not html_chrome.is_credit_line(p)
+                 and p not in links and not same_words(p, title))
     site = html_meta.publisher(page) or metadata.agency_source(body) or html_meta.domain(page)
     return HtmlParts(body=body, title=title, published=published, sitename=site,
                      url=html_meta.page_url(page) or clean_field(getattr(doc, "url", None)),
