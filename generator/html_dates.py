@@ -36,8 +36,9 @@ NOT_HEADER = frozenset({"a", "li", "aside", "footer", "nav", "ul", "ol"})
 EARLIEST = dt.date(1995, 1, 1)
 UTC_SUFFIX = re.compile(r"\s*(?:z|utc|gmt|\+00:?00|-00:?00|\+0000)$", re.I)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
-PRINTED_DAY = re.compile(r"\b(?:(?P<m1>%s)\.?\s+(?P<d1>[0-3]?\d)(?!\d|:)|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>%s)\b)"
-                         % (_MONTH, _MONTH), re.I)
+# A printed day: "Nov. 18, 2019", "Nov 20 20194:29 AM" (a glued year), "18th November".
+PRINTED_DAY = re.compile(r"\b(?:(?P<m1>%s)\.?\s+(?P<d1>[0-3]?\d)(?!\d|:)"
+                         r"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<m2>%s)\b)" % (_MONTH, _MONTH), re.I)
 
 
 def published(tree: lxml.html.HtmlElement, page: PageMeta, today: dt.date | None = None) -> dt.date | None:
