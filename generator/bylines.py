@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .metadata import AGENCIES
+from .metadata import AGENCIES, MONTHS
 
 # "By", "Analysis by", "Opinion by", "Story by", "Written by", "Words by" in front of the names.
 LEAD = re.compile(r"^\s*(?:(?:an?\s+)?(?:analysis|opinion|commentary|review|story|written|words|"
@@ -27,30 +27,47 @@ special associate deputy managing executive digital""".split())
 # Name particles written in lower case inside names.
 PARTICLES = frozenset("de da di del della der van von bin ibn al el la le du dos das ter ten".split())
 MAX_NAME_WORDS = 5
+# Default account names of blog and CMS software: a post "by admin" names nobody.
+CMS_ACCOUNTS = frozenset("admin administrator webmaster root guest user editor staff".split())
+# Month and weekday names a scraper glues after a byline: "Carrie Arnold November".
+DATE_WORDS = frozenset([*MONTHS, "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 
 
 def authors(byline: str | None, outlets: tuple[str, ...] = ()) -> tuple[str, ...]:
     """The people a byline names, in order; the byline itself when it names an organisation only."""
+    return people(byline, outlets) or organisation(byline)
+
+
+def people(byline: str | None, outlets: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """The people a byline names, in order."""
     if not byline or not isinstance(byline, str):
         return ()
-    whole = " ".join(byline.split())
-    lead = LEAD.sub("", whole)
     names: list[str] = []
-    for part in SPLIT.split(lead):
+    for part in SPLIT.split(LEAD.sub("", " ".join(byline.split()))):
         name = person(part, outlets)
         if name and name not in names:
             names.append(name)
-    if names:
-        return tuple(names)
-    org = lead.strip(" ,;|")
-    return (org,) if org and len(org.split()) <= MAX_NAME_WORDS and not re.search(r"https?:|@|\d", org) else ()
+    return tuple(names)
+
+
+def organisation(byline: str | None) -> tuple[str, ...]:
+    """A byline that names an organisation ('Reuters'), not a CMS account ('admin') or a URL."""
+    if not byline or not isinstance(byline, str):
+        return ()
+    org = LEAD.sub("", " ".join(byline.split())).strip(" ,;|")
+    if not org or org.casefold() in CMS_ACCOUNTS or len(org.split()) > MAX_NAME_WORDS:
+        return ()
+    return () if re.search(r"https?:|@|\d", org) else (org,)
 
 
 def person(part: str, outlets: tuple[str, ...] = ()) -> str | None:
     """A person's name from one byline part, or None when the part is not one."""
     s = BIO.sub("", part.strip(" .,;:|()[]")).strip()
-    s = strip_outlet(s, outlets)
+    s = strip_outlet(s, outlets).strip(" .,")
     tokens = s.split()
+    while len(tokens) > 2 and tokens[-1].casefold().strip(".,") in DATE_WORDS:  # "Jane Doe November 18"
+        tokens.pop()
+    s = " ".join(tokens)
     if not 2 <= len(tokens) <= MAX_NAME_WORDS or re.search(r"[\d@/:]|https?", s):
         return None
     if any(t.casefold().strip(".") in ROLE_WORDS for t in tokens):

@@ -210,9 +210,15 @@ def publisher(page: PageMeta) -> str | None:
     hosting = hosting_label(page)
     for name in (*meta_values(page, "og:site_name"), title_site(page),
                  *(name_of(v) for v in ld_values(page, "publisher"))):
-        if name and fold(name) != hosting and len(name.split()) <= SITE_SEGMENT_WORDS + 1:
+        if name and fold(name) != hosting and is_name(name):
             return name
     return None
+
+
+def is_name(name: str) -> bool:
+    """A site name, not a handle ('@site') or a menu ('News | Sport | Weather')."""
+    return (len(name.split()) <= SITE_SEGMENT_WORDS + 1 and not name.startswith("@")
+            and len(TITLE_SEPARATORS.split(name)) == 1)
 
 
 def title_site(page: PageMeta) -> str | None:

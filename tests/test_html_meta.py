@@ -99,6 +99,18 @@ def test_headline(html, want):
                '7 hours ago</time></a></li></ul>'), None),
     (page(body='<h1>Headline</h1><footer><time datetime="2019-01-01">2019</time></footer>'), None),
     (page(body="<h1>Headline</h1><p>© 2019 Harbour Gazette. All rights reserved.</p>"), None),
+    # a UTC stamp with nothing printed beside it: the offset the page's other stamps give
+    (page('<meta property="og:updated_time" content="2019-11-18T22:15:39-05:00">',
+          ld={"@type": "NewsArticle", "datePublished": "Tue Nov 19 2019 03:05:46 GMT+0000"}), dt.date(2019, 11, 18)),
+    (page(ld={"@type": "NewsArticle", "datePublished": "Tue Nov 19 2019 03:05:46 GMT+0000"}), dt.date(2019, 11, 19)),
+    # microdata printed as text; a time in the headline's own header list; the canonical URL's day
+    (page(body='<h1>Results</h1><span itemprop="datePublished">Fri 6:45 PM, Feb 16, 2018</span>'),
+     dt.date(2018, 2, 16)),
+    (page(body='<article><header><h1>Dare to play</h1><ul><li><time datetime="2018-10-05T08:15:05+00:00">'
+               'October 5, 2018</time></li></ul></header></article>'), dt.date(2018, 10, 5)),
+    (page('<link rel="canonical" href="https://example.com/ohio/statements/2019/nov/18/jane-doe/">'),
+     dt.date(2019, 11, 18)),
+    (page('<link rel="canonical" href="https://example.com/news/2019/11/slug-2019-11">'), None),
     (page('<meta name="date" content="1851-09-18">'), None),
     (page('<meta property="article:published_time" content="2031-01-01T00:00:00Z">'), None),
     (page('<meta property="article:published_time" content="yesterday">'), None),
@@ -120,6 +132,11 @@ def test_published(html, want):
     (page('<meta property="og:site_name" content="Hosted"><title>Bridge to close | Hosted</title>'
           '<link rel="canonical" href="https://hosted.example.org/gazette/bridge">',
           ld={"@type": "NewsArticle", "publisher": {"name": "Harbour Gazette"}}), "Harbour Gazette"),
+    # a handle and a menu are not a site's name
+    (page('<meta property="og:site_name" content="@gazette"><title>Bridge to close - Harbour Gazette</title>',
+          "<h1>Bridge to close</h1>"), "Harbour Gazette"),
+    (page('<meta property="og:site_name" content="News | Sport | Weather">',
+          ld={"@type": "NewsArticle", "publisher": {"name": "Harbour Gazette"}}), "Harbour Gazette"),
     (page('<title>Bridge to close to cars</title>'), None),
 ])
 def test_publisher(html, want):
@@ -140,6 +157,11 @@ def test_publisher_falls_back_to_the_canonical_site():
     ("Jill Disis, CNN Business", ("Jill Disis",)),
     ("DANICA KIRKA; JILL LAWLESS Associated Press", ("Danica Kirka", "Jill Lawless")),
     ("Maria de la Cruz", ("Maria de la Cruz",)),
+    ("Carrie Arnold November", ("Carrie Arnold",)),
+    ("Jane Doe Monday; November", ("Jane Doe",)),
+    ("Finian Cunningham.", ("Finian Cunningham",)),
+    ("June Carter", ("June Carter",)),
+    ("admin", ()),  # a CMS account names nobody
     ("Reuters", ("Reuters",)),  # an organisation byline stays
     ("Science staff", ("Science staff",)),
     ("https://www.facebook.com/gazette", ()),
@@ -154,6 +176,12 @@ def test_byline_from_json_ld_people():
     ld = {"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Jane Doe"},
                                              {"@type": "Person", "name": "JOHN ROE"}]}
     html = page('<meta name="author" content="Gazette staff">', "<article><h1>Bridge</h1>" + PROSE + "</article>", ld)
+    assert split_html(html).author == "Jane Doe, John Roe"
+
+
+def test_a_byline_naming_people_wins_over_an_organisation_author():
+    ld = {"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Harbour Gazette"}}
+    html = page('<meta name="author" content="Jane Doe, John Roe">', "<article><h1>Bridge</h1>" + PROSE + "</article>", ld)
     assert split_html(html).author == "Jane Doe, John Roe"
 
 
