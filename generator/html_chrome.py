@@ -3,7 +3,7 @@
 The page's structure first: elements a reader never sees (hidden), boxes
 whose class or id names a newsletter, share bar, related list or the like,
 paragraphs that are mostly links (teaser lists: "DON'T MISS" + headlines),
-contact lines (a mailto link), and a closing pointer to more coverage (a short
+italic captions right under a picture, contact lines (a mailto link), and a closing pointer to more coverage (a short
 last paragraph ending in a bare URL) are removed from the tree before
 trafilatura reads it. A box is never removed when it holds article prose (two
 or more long paragraphs). Then line shapes: the credit lines newsrooms put at
@@ -36,6 +36,9 @@ SHORT_LINE_WORDS = 25
 # Elements that may be a teaser: paragraphs, list items and headings.
 HEADINGS = frozenset({"h2", "h3", "h4", "h5", "h6"})
 TEASER_TAGS = ("p", "li", *sorted(HEADINGS))
+# A caption under a picture: at most this many words, all in these tags.
+CAPTION_WORDS = 30
+CAPTION_TAGS = frozenset({"em", "i", "small"})
 # A teaser list's heading: a paragraph or heading of at most this many words, without links.
 LABEL_TAGS = frozenset({"p", "h2", "h3", "h4", "h5", "h6", "strong", "b"})
 LABEL_WORDS = 4
@@ -59,7 +62,7 @@ def preclean(tree: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
     teasers = [el for el in tree.iter(*TEASER_TAGS) if is_teaser(el)]
     labels = [list_label(t) for t in teasers]
     drop += [card(t) for t in teasers] + [label for label in labels if label is not None]
-    drop += [p for p in tree.iter("p") if is_contact(p) or is_pointer(p)]
+    drop += [p for p in tree.iter("p") if is_contact(p) or is_pointer(p) or is_caption(p)]
     for el in drop:
         remove(el)
     return tree
@@ -147,6 +150,26 @@ def list_label(teaser: lxml.html.HtmlElement) -> lxml.html.HtmlElement | None:
     if prev is None or prev.tag not in LABEL_TAGS or next(prev.iter("a"), None) is not None:
         return None
     return prev if 0 < len(prev.text_content().split()) <= LABEL_WORDS else None
+
+
+def is_caption(p: lxml.html.HtmlElement) -> bool:
+    """A short paragraph wholly in italics or small print right under a picture: its caption."""
+    words = p.text_content().split()
+    if not words or len(words) > CAPTION_WORDS:
+        return False
+    styled = " ".join(e.text_content() for e in p if e.tag in CAPTION_TAGS)
+    if len(" ".join(styled.split())) != len(" ".join(words)):
+        return False
+    prev = p.getprevious()
+    while prev is not None and prev.tag == "p" and not prev.text_content().strip() and not has_img(prev):
+        prev = prev.getprevious()
+    return prev is not None and (prev.tag in ("figure", "img", "picture")
+                                 or has_img(prev) and not prev.text_content().strip())
+
+
+def has_img(el: lxml.html.HtmlElement) -> bool:
+    """An element holding a picture."""
+    return next(el.iter("img"), None) is not None
 
 
 def is_contact(p: lxml.html.HtmlElement) -> bool:

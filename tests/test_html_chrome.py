@@ -38,6 +38,8 @@ def body_with(chrome_html: str, at: int = 2) -> tuple[str, ...]:
     ("<p><strong>SEE MORE</strong>: <a href='/c'>Ferry operators bid for the harbour link</a></p>", "SEE MORE"),
     ("<ul><li><a href='/d'>Ferry operators bid for the temporary harbour link</a></li>"
      "<li><a href='/e'>Traders plan a protest march against the council</a></li></ul>", "Ferry operators"),
+    ("<p><a href='/big.jpg'><img src='/small.jpg'></a></p><p><em>The old bridge at dusk, photo © Jane Doe</em></p>",
+     "The old bridge at dusk"),
     ("<p><strong>Write to </strong>Jane Doe at <a href='mailto:jane@example.com'>jane@example.com</a></p>",
      "Write to"),
 ])
