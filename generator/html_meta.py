@@ -164,20 +164,18 @@ def fold(s: str) -> str:
 
 
 def strip_site(title: str, sites: tuple[str, ...]) -> str:
-    """'Headline | Section | Site' -> 'Headline'; 'Site: Headline' -> 'Headline'."""
-    parts = TITLE_SEPARATORS.split(title)
+    """'Headline | Section | Site' -> 'Headline'; 'Site: Headline' -> 'Headline'; other separators kept."""
     keys = {fold(s) for s in sites if fold(s)}
-    if len(parts) > 1 and is_site(parts[-1], keys):
-        parts.pop()
-        while len(parts) > 1 and len(parts[-1].split()) <= 2:  # section names before the site: "| World | News"
-            parts.pop()
-    elif len(parts) > 1 and is_site(parts[0], keys):
-        parts.pop(0)
-    joined = " - ".join(parts) if len(parts) > 1 else parts[0]
-    head, sep, rest = joined.partition(": ")
-    if sep and is_site(head, keys):
-        joined = rest
-    return joined.strip()
+    cuts = list(TITLE_SEPARATORS.finditer(title))
+    if cuts and is_site(title[cuts[-1].end():], keys):
+        end = cuts.pop().start()
+        while cuts and len(title[cuts[-1].end():end].split()) <= 2:  # sections before the site: "| World | News"
+            end = cuts.pop().start()
+        title = title[:end]
+    elif cuts and is_site(title[:cuts[0].start()], keys):
+        title = title[cuts[0].end():]
+    head, sep, rest = title.partition(": ")
+    return (rest if sep and is_site(head, keys) else title).strip()
 
 
 def is_site(segment: str, keys: set[str]) -> bool:

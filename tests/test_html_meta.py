@@ -66,6 +66,9 @@ def publisher(html: str) -> str | None:
     # a headline with a dash keeps it when the tail is not the site's name
     (page('<meta property="og:site_name" content="Gazette"><title>Bridge - a decade of dispute ends</title>'),
      "Bridge - a decade of dispute ends"),
+    (page('<meta property="og:site_name" content="Gazette">'
+          '<meta property="og:title" content="Design Week 2018 | A light installation for the showroom">'),
+     "Design Week 2018 | A light installation for the showroom"),
     (page(body="<h1>Bridge to close</h1>"), "Bridge to close"),
     (page(), None),
 ])
