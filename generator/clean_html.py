@@ -33,6 +33,7 @@ class HtmlParts:
     body: tuple[str, ...]
     title: str | None = None
     published: dt.date | None = None
+    published_basis: str | None = None  # "metadata", or "text" for a date line printed under the headline
     sitename: str | None = None
     url: str | None = None
     author: str | None = None
@@ -69,6 +70,7 @@ def split_html(html: str) -> HtmlParts:
         return HtmlParts(body=())
     page = html_meta.read(tree)
     published = safe(lambda: html_dates.published(tree, page))
+    printed = None if published else safe(lambda: html_dates.printed_date(tree, page))
     cleaned = html_chrome.preclean(copy.deepcopy(tree))
     links = html_chrome.link_lines(cleaned)
     text, doc = main_text(cleaned)
@@ -77,7 +79,8 @@ def split_html(html: str) -> HtmlParts:
                  if p and not chrome.is_chrome(p) and not html_chrome.is_credit_line(p)
                  and p not in links and not same_words(p, title))
     site = html_meta.publisher(page) or metadata.agency_source(body) or html_meta.domain(page)
-    return HtmlParts(body=body, title=title, published=published, sitename=site,
+    return HtmlParts(body=body, title=title, published=published or printed, sitename=site,
+                     published_basis="metadata" if published else "text" if printed else None,
                      url=html_meta.page_url(page) or clean_field(getattr(doc, "url", None)),
                      author=byline(page, doc, site))
 

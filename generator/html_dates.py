@@ -10,18 +10,21 @@ the date. A stamp with an offset is read in that offset
 ("2019-11-19T21:30:00-05:00" is the 19th); a stamp in UTC or without an offset
 is read as the day the page prints beside it, when that is within one day of
 it, else (UTC only) in the offset the page's other stamps give. None when unsure.
+printed_date is the fallback for pages without any of these: a date line
+printed between the headline and the first paragraph (basis "text").
 """
 from __future__ import annotations
 
 import datetime as dt
 import email.utils
 import re
+from collections.abc import Iterator
 
 import lxml.html
 
 from . import html_meta
 from .html_meta import PageMeta
-from .metadata import MONTHS, parse_date
+from .metadata import MONTHS, is_date_line, parse_date
 
 # Meta tags that carry the original publication time, most specific first. Collected from
 # the OpenGraph, Dublin Core, Parse.ly, Sailthru and schema.org microdata vocabularies.
@@ -40,6 +43,10 @@ UTC_SUFFIX = re.compile(r"\s*(?:z|utc|gmt|\+00:?00|-00:?00|\+0000)$", re.I)
 # JavaScript's Date.toString(): "Tue Nov 19 2019 03:05:46 GMT+0000 (Coordinated Universal Time)".
 JS_STAMP = re.compile(r"^(?:[a-z]{3}\s+)?(?P<month>[a-z]{3})\s+(?P<day>\d{1,2})\s+(?P<year>\d{4})\s+"
                       r"(?P<time>\d\d:\d\d(?::\d\d)?)\s+GMT(?P<tz>[+-]\d{4})\b", re.I)
+# A printed date line is short; a paragraph this long is the article's prose (the date line
+# must come before it, as in the page-text rule of metadata.dateline).
+DATE_LINE_WORDS = 12
+PROSE_WORDS = 25
 # A day in a URL's path: /2019/11/18/, /2019/nov/18/.
 URL_DATE = re.compile(r"/(?P<year>(?:19|20)\d\d)/(?P<month>[01]?\d|[a-z]{3,9})/(?P<day>[0-3]?\d)(?:/|$)", re.I)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -135,7 +142,7 @@ def parse_stamp(value: str) -> dt.datetime | None:
 
 def header_time(tree: lxml.html.HtmlElement, page: PageMeta) -> dt.datetime | None:
     """The first <time datetime> after the headline that is not in a link, list, aside or footer."""
-    h1 = next((h for h in tree.iter("h1") if html_meta.text(h.text_content()) in page.h1s), None)
+    h1 = headline_h1(tree, page)
     seen_h1 = h1 is None
     for el in tree.iter():
         if el is h1:
@@ -148,6 +155,44 @@ def header_time(tree: lxml.html.HtmlElement, page: PageMeta) -> dt.datetime | No
         if stamp is not None:
             return stamp
     return None
+
+
+def headline_h1(tree: lxml.html.HtmlElement, page: PageMeta) -> lxml.html.HtmlElement | None:
+    """The h1 that prints the headline, else the first h1 with text."""
+    want = html_meta.headline(page)
+    h1s = [h for h in tree.iter("h1") if html_meta.text(h.text_content())]
+    return next((h for h in h1s if html_meta.text(h.text_content()) == want), h1s[0] if h1s else None)
+
+
+def printed_date(tree: lxml.html.HtmlElement, page: PageMeta, today: dt.date | None = None) -> dt.date | None:
+    """A date line printed between the headline and the article's first paragraph, for pages
+    whose metadata gives no date ("November 15, 2019" under the byline); never one in a link,
+    a list, an aside or a footer."""
+    today = today or dt.date.today()
+    h1 = headline_h1(tree, page)
+    if h1 is None:
+        return None
+    for el in following(h1):
+        text = html_meta.text(el.text_content())
+        if el.tag == "p" and len(text.split()) >= PROSE_WORDS:
+            return None
+        if len(text.split()) > DATE_LINE_WORDS or not is_date_line(text):
+            continue
+        if any(a.tag in NOT_HEADER for a in el.iterancestors()) and not beside(el, h1):
+            continue
+        found = parse_date(text)
+        if found is not None and EARLIEST <= found[0] <= today:
+            return found[0]
+    return None
+
+
+def following(h1: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
+    """The elements after h1 in document order."""
+    seen = False
+    for el in h1.getroottree().iter():
+        if seen and isinstance(el.tag, str):
+            yield el
+        seen = seen or el is h1
 
 
 def beside(el: lxml.html.HtmlElement, h1: lxml.html.HtmlElement | None) -> bool:

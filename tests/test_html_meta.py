@@ -208,3 +208,30 @@ def test_stamps_and_bylines_are_total(s):
     assert all(isinstance(n, str) and n for n in bylines.authors(s))
     assert html_dates.day_in(s, dt.date(2019, 11, 19)) in (None, dt.date(2019, 11, 18), dt.date(2019, 11, 19),
                                                            dt.date(2019, 11, 20))
+
+
+# ---------------------------------------------------------------- a printed date line, no metadata
+LONG = "<p>" + " ".join(["The council voted on the bridge plan after a long debate."] * 4) + "</p>"
+
+
+@pytest.mark.parametrize("body, want", [
+    ("<h1>Titan mapped</h1><div class='byline'><span>REUTERS</span> <span> 19 NOV 2019 </span></div>" + LONG,
+     dt.date(2019, 11, 19)),
+    ("<h1>Cells that taste danger</h1><p><em>November 15, 2019</em></p>" + LONG, dt.date(2019, 11, 15)),
+    # a date in the prose, a teaser list, or above the headline is not the article's date line
+    ("<p>Monday, January 18, 2022</p><h1>Bridge to close</h1>" + LONG + "<p>March 3, 2019</p>", None),
+    ("<h1>Bridge to close</h1><ul><li><a href='/x'>Other story</a> <span>November 14, 2019</span></li></ul>"
+     + LONG, None),
+    ("<h1>Bridge to close</h1><p>The vote of November 14, 2019 closed the bridge, the mayor said.</p>" + LONG, None),
+    ("<h1>Bridge to close</h1>" + LONG + "<footer><p>November 20, 2019</p></footer>", None),
+])
+def test_printed_date_line(body, want):
+    tree, pm = meta(page(body=body))
+    assert html_dates.printed_date(tree, pm, today=dt.date(2024, 6, 1)) == want
+
+
+def test_a_printed_date_line_is_text_not_metadata():
+    html = page(body="<article><h1>Bridge to close</h1><p>By Jane Doe</p><p>March 5, 2024</p>"
+                     + "".join(f"<p>{p}</p>" for p in [LONG[3:-4]] * 3) + "</article>")
+    parts = split_html(html)
+    assert (parts.published, parts.published_basis) == (dt.date(2024, 3, 5), "text")
