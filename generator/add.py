@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 import lxml.etree
 import lxml.html
@@ -177,8 +177,21 @@ def file_name(url: str, headline: str | None) -> str:
     return f"{slugify(host, 'site')}-{words.strip('-') or 'page'}"
 
 
+# The characters a URI keeps as they are (RFC 3986 reserved and unreserved, and '%').
+URI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def as_uri(url: str) -> str:
+    """An address in ASCII: other characters percent-encoded as UTF-8 (RFC 3987, 3.1).
+
+    A saved page's front matter is then ASCII, which no encoding repair of the
+    source reader can alter ('Â¡' read back as '¡').
+    """
+    return quote(url, safe=URI_SAFE)
+
+
 def front_matter(url: str, fetched: dt.datetime) -> str:
-    address = yaml.safe_dump({"url": url}, allow_unicode=True, width=1_000_000).strip()
+    address = yaml.safe_dump({"url": as_uri(url)}, width=1_000_000).strip()
     return f'---\n{address}\nfetched: {fetched.astimezone(dt.timezone.utc):%Y-%m-%dT%H:%M:%SZ}\n---\n'
 
 
