@@ -269,6 +269,7 @@ def test_a_briefing_says_where_its_facts_come_from(watch, project, site_url):
     page = watch.page
     page.goto(site_url + "briefings/")
     page.locator("article a", has_text="Harbour council approves new sea wall").first.click()
+    page.locator(".briefing-meta th").first.wait_for()  # the click navigates: read the new page
     rows = dict(zip(page.locator(".briefing-meta th").all_inner_texts(), page.locator(".briefing-meta td").all_inner_texts()))
     assert rows["Publisher"] == "Coastline Courier, named in the page's metadata"
     assert rows["Published"] == "14 March 2024, from the page's metadata"
