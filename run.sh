@@ -30,7 +30,9 @@ setup() {
 case "${1:-site}" in
     setup) setup ;;
     site) setup; "$VENV/bin/briefings" build ;;
-    test) setup; shift; "$VENV/bin/python" -m pytest "$@" ;;
+    # One pytest-xdist worker per core; a test file's tests share a worker, so its module fixtures
+    # are built once (`./run.sh test -n 0` runs serially, as -s and pdb need).
+    test) setup; shift; "$VENV/bin/python" -m pytest -n auto --dist loadfile "$@" ;;
     bench) setup; shift; "$VENV/bin/briefings" bench "$@" ;;
     serve) setup; "$VENV/bin/briefings" serve ;;
     *) echo "usage: ./run.sh site | test | bench | setup | serve" >&2; exit 2 ;;
