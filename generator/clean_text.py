@@ -13,6 +13,7 @@ score is flat around it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -20,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import chrome, metadata
+from .clean_head import read_head
 
 # A line with at least this many words that ends like a sentence is article-shaped.
 MIN_SENTENCE_WORDS = 7
@@ -64,6 +66,9 @@ class TextParts:
     body_at: int = 0
     credit: str | None = None
     lines: tuple[str, ...] = ()
+    published: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    head_found: bool = False  # the headline was found with the block around it (clean_head)
 
 
 def page_lines(text: str) -> tuple[str, ...]:
@@ -181,23 +186,24 @@ def run_scores(lines: Sequence[str], flags: Sequence[bool], prose: Sequence[bool
 
 
 def split_text(text: str, site_lines: frozenset[str] = frozenset()) -> TextParts:
-    """Classify the lines of page text into headline, credit and article paragraphs."""
+    """Classify the lines of page text into headline, byline, date line, credit and article paragraphs."""
     lines = page_lines(text)
     flags = chrome_flags(lines, site_lines)
     prose = [is_prose(ln) and not f for ln, f in zip(lines, flags)]
-    scores = run_scores(lines, flags, prose)
     heads = anchors(lines)
-    start, end = choose_run(scores, heads)
-    title_at, title = (start, lines[start]) if start in heads else find_headline(lines, flags, start)
-    body = []
-    for i in range(start, end):
-        if flags[i] or i == title_at or is_same(lines[i], title):
-            continue
-        if prose[i] or LIST_ITEM.match(lines[i]) or (0 < i < len(lines) - 1 and prose[i - 1] and prose[i + 1]):
-            body.append(lines[i])
+    start, end = choose_run(run_scores(lines, flags, prose), heads)
+    kept = [i for i in range(start, end) if not flags[i] and (
+        prose[i] or LIST_ITEM.match(lines[i]) or (0 < i < len(lines) - 1 and prose[i - 1] and prose[i + 1]))]
+    first = next((i for i in kept if i not in heads), start)
+    head = read_head(lines, flags, first, heads)
+    if head.title_at is not None:
+        title_at, title = head.title_at, lines[head.title_at]
+    else:
+        title_at, title = (start, lines[start]) if start in heads else find_headline(lines, flags, start)
+    body = tuple(lines[i] for i in kept if i != title_at and i not in head.meta and not is_same(lines[i], title))
     credit = find_credit(lines, title_at, start, end)
-    return TextParts(body=tuple(body), title=title, title_at=title_at, body_at=start, credit=credit,
-                     lines=lines)
+    return TextParts(body=body, title=title, title_at=title_at, body_at=first, credit=credit, lines=lines,
+                     published=head.published, authors=head.authors, head_found=head.title_at is not None)
 
 
 def find_headline(lines: Sequence[str], flags: Sequence[bool], start: int) -> tuple[int | None, str | None]:

@@ -68,6 +68,17 @@ def parse_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
     return best
 
 
+def all_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
+    """Every full written date in text with its span, in text order, overlaps dropped."""
+    found = sorted((m.span(), d) for pattern in FULL_DATES for m in pattern.finditer(text)
+                   if (d := _to_date(m)) is not None)
+    out: list[tuple[dt.date, tuple[int, int]]] = []
+    for span, d in found:
+        if not out or span[0] >= out[-1][1][1]:
+            out.append((d, span))
+    return out
+
+
 def _to_date(m: re.Match) -> dt.date | None:
     """A regex match of a date -> a date, None when not a real calendar day."""
     g = m.groupdict()
