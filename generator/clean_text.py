@@ -105,10 +105,11 @@ def has_non_latin(line: str) -> bool:
 
 def chrome_flags(lines: Sequence[str], extra: frozenset[str] = frozenset()) -> tuple[bool, ...]:
     """Per line: is it page chrome (by its shape, a date line, a byline, or a known site line)?"""
-    return tuple(
+    own = tuple(
         chrome.is_chrome(ln) or metadata.is_date_line(ln) or metadata.BYLINE.match(ln) is not None
         or chrome.unglue_nav(ln) != ln or ln in extra
         for ln in lines)
+    return chrome.in_context(lines, own)
 
 
 def anchors(lines: Sequence[str]) -> frozenset[int]:
