@@ -78,7 +78,7 @@ def read_head(lines: Sequence[str], chrome: Sequence[bool], first: int, anchors:
     if at is None:
         return Head()
     meta = frozenset(i for i in range(at + 1, min(len(lines), at + DATE_REACH + 1)) if is_meta(lines[i]))
-    return Head(title_at=at, published=head_date(lines, at), authors=head_authors(lines, at), meta=meta)
+    return Head(title_at=at, published=head_date(lines, at, first), authors=head_authors(lines, at), meta=meta)
 
 
 def anchored_title(anchors: frozenset[int], first: int) -> int | None:
@@ -140,20 +140,25 @@ def is_stamp(line: str) -> bool:
     return len(re.findall(r"[^\W\d]+", WEEKDAY.sub(" ", rest) if not found else rest)) <= 1
 
 
-def head_date(lines: Sequence[str], at: int) -> dt.date | None:
-    """The date printed with the headline: below it, or just above it; None when unsure.
+def head_date(lines: Sequence[str], at: int, first: int) -> dt.date | None:
+    """The date printed with the headline: just below it, else above the first paragraph, else
+    time-stamped just above the headline; None when unsure.
 
     A date line just above the headline counts when it prints a time or names no weekday:
     a site's "today" header ("Tuesday, January 18, 2022") prints the weekday and no time.
     """
-    found = []
-    for i in range(at + 1, min(len(lines), at + DATE_REACH + 1)):
-        if is_dated(lines[i]) or byline_names(lines[i]) is not None:
-            found += [(rank, i, d) for rank, d in ranked_dates(lines[i])]
+    near = range(at + 1, min(len(lines), at + DATE_REACH + 1))
+    found = block_dates(lines, near) or block_dates(lines, range(near.stop, min(len(lines), first)))
     above = lines[at - 1] if at > 0 else ""
     if not found and is_dated(above) and (TIME_OF_DAY.search(above) or not WEEKDAY.search(above)):
         found = [(rank, at - 1, d) for rank, d in ranked_dates(above)]
     return min(found)[2] if found else None
+
+
+def block_dates(lines: Sequence[str], where: range) -> list[tuple[int, int, dt.date]]:
+    """(rank, line, date) of the dates on the date lines and bylines among lines[where]."""
+    return [(rank, i, d) for i in where if is_dated(lines[i]) or byline_names(lines[i]) is not None
+            for rank, d in ranked_dates(lines[i])]
 
 
 def ranked_dates(line: str) -> list[tuple[int, dt.date]]:

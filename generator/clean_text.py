@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import chrome, metadata
-from .clean_head import read_head
+from .clean_head import HEAD_WINDOW, read_head
 
 # A line with at least this many words that ends like a sentence is article-shaped.
 MIN_SENTENCE_WORDS = 7
@@ -142,16 +142,22 @@ def choose_run(scores: Sequence[float], heads: frozenset[int]) -> tuple[int, int
 
 
 def anchored_run(scores: Sequence[float], heads: frozenset[int]) -> tuple[float, tuple[int, int]]:
-    """The best total of a run that starts at a repeat of the headline, and its span."""
+    """The best total of a run that starts soon after a repeat of the headline, and its span.
+
+    The run may start up to HEAD_WINDOW lines below the headline: bylines, share
+    bars and video players often stand between a headline and its first paragraph.
+    """
     best, span = 0.0, (0, 0)
     for a in sorted(heads):
-        total = 0.0
+        total, low, low_at = 0.0, 0.0, a + 1  # total: sum of scores[a + 1:e + 1]; low: its least prefix
         for e in range(a + 1, len(scores)):
             total += scores[e]
             if total == -math.inf:
                 break
-            if total > best:
-                best, span = total, (a, e + 1)
+            if total - low > best:
+                best, span = total - low, (low_at, e + 1)
+            if e < a + HEAD_WINDOW and total < low:
+                low, low_at = total, e + 1
     return best, span
 
 

@@ -100,3 +100,17 @@ def test_read_head_is_total(lines, first):
     head = clean_head.read_head(lines, [False] * len(lines), first, frozenset(range(len(lines))))
     assert head.title_at is None or 0 <= head.title_at < max(first, 1)
     assert all(0 <= i < len(lines) for i in head.meta)
+
+
+def test_article_run_starts_below_a_long_byline_block():
+    # headline, a one-sentence standfirst, then eight lines of byline, author box and date before the article
+    byline = ["By", "Jane Doe", "Jane Doe", "The Daily Gazette", "Biography Jane Doe", "@janedoe",
+              "jane.doe@gazette.example", "Nov. 19, 2019 8:03 am ET"]
+    paragraphs = ["Gaming used to be simple: we bought a game, sat down in front of a console and played it to the end.",
+                  "Now we spend money over and over on virtual perks, and we play on phones while talking to friends."]
+    text = "\n".join([f"{HEADLINE} - The Daily Gazette", "Home", "Tech", HEADLINE,
+                      "There are more devices and services to choose from than ever before, and here is how to choose.",
+                      *byline, *paragraphs, "Most Popular", "Another story here"])
+    article = clean_text(text)
+    assert article.body.split("\n\n") == paragraphs
+    assert (article.title, article.published) == (HEADLINE, dt.date(2019, 11, 19))
