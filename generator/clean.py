@@ -65,13 +65,21 @@ def clean_text(text: str, markdown: bool = False) -> Article:
     parts = split_text(unwrap(demarkdown(text) if markdown else text))
     lines, body = parts.lines, parts.body
     published = text_date(parts)
-    source = (metadata.site_from_page_title(lines[0], parts.title) if lines else None) or \
-        metadata.agency_source(body) or metadata.copyright_source(lines[parts.body_at:])
+    source = text_source(parts)
     return Article(body="\n\n".join(body), title=parts.title, title_basis="text" if parts.title else None,
                    published=published, published_basis="text" if published else None,
                    source_name=source, source_basis="text" if source else None, credit=parts.credit,
                    author=", ".join(parts.authors) or None,
                    viewed=None if published else metadata.page_date(lines, parts.body_at))
+
+
+def text_source(parts: TextParts) -> str | None:
+    """The publisher page text names: its title line's site part, an agency dateline, or the
+    copyright holder (as the outlet the page names, not its owner)."""
+    lines = parts.lines
+    site = metadata.site_from_page_title(lines[0], parts.title) if lines else None
+    holder = metadata.copyright_source(lines[parts.body_at:])
+    return site or metadata.agency_source(parts.body) or (holder and metadata.outlet_name(holder, lines))
 
 
 def text_date(parts: TextParts) -> dt.date | None:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator import clean_head
+from generator import clean_head, metadata
 from generator.clean import clean_text
 
 BODY = ("The city council voted on Tuesday to close the old harbour bridge to cars from next spring, "
@@ -114,3 +114,35 @@ def test_article_run_starts_below_a_long_byline_block():
     article = clean_text(text)
     assert article.body.split("\n\n") == paragraphs
     assert (article.title, article.published) == (HEADLINE, dt.date(2019, 11, 19))
+
+
+@pytest.mark.parametrize("lines, expected", [
+    (("© 2019 The Daily Gazette. All rights reserved.",), "Daily Gazette"),
+    (("© Gazette.example 2003 - 2019 powered by Example Network",), "Gazette.example"),
+    # a photographer's "©" in a caption is a credit, not a publisher
+    (("© Jane Doe Needle poking skin during a flu shot at a clinic in Washington on May 18, 2018.",), None),
+    (("© Jane Doe A clinic in Washington.", "© 2019 Gazette Media"), "Gazette Media"),
+])
+def test_copyright_holder(lines, expected):
+    assert metadata.copyright_source(lines) == expected
+
+
+@pytest.mark.parametrize("holder, lines, expected", [
+    ("GAZETTE UNIVERSAL", ("Follow Gazette News", "Jane Doe is a reporter for Gazette News."), "Gazette News"),
+    ("Gazette Broadcasting", ("Gazette News once",), "Gazette Broadcasting"),  # named once only
+    ("Cable News Network", ("Cable News here", "Cable News there"), "Cable News Network"),  # its own prefix
+    ("Gazette", ("Gazette News", "Gazette News"), "Gazette"),  # one word: nothing to prefer
+])
+def test_outlet_rather_than_owner(holder, lines, expected):
+    assert metadata.outlet_name(holder, lines) == expected
+
+
+@pytest.mark.parametrize("first_line, title, expected", [
+    (f"{HEADLINE} | The Daily Gazette", HEADLINE, "The Daily Gazette"),
+    (f"{HEADLINE} | World | News | Gazette.example", HEADLINE, "Gazette.example"),
+    ("Harbour bridge closes to cars after vote - Gazette", HEADLINE, "Gazette"),  # reworded headline
+    ("Ferry fares rise again - Gazette", HEADLINE, None),  # another story's title
+    (HEADLINE, HEADLINE, None),
+])
+def test_site_from_page_title(first_line, title, expected):
+    assert metadata.site_from_page_title(first_line, title) == expected
