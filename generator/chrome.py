@@ -18,8 +18,7 @@ CHROME_LINES = frozenset("""comments|comment|tweet|pin it|email|print|share|tren
 # Phrases that start a chrome line: comment forms, share bars, newsletter and cookie boxes,
 # "Most Popular" lists, tag lines (case-insensitive, at a word boundary, line of <= 25 words).
 CHROME_STARTS = (
-    "leave a reply", "leave a comment", "post a comment", "add a comment", "recent comments",
-    "please enter your", "your email address will not", "required fields are marked", "save my name, email",
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "your email address will not", "required fields are marked", "save my name, email",
     "this site uses akismet", "notify me of", "you must be logged in", "log in to comment",
     "sign in to comment", "view comments", "show comments", "load comments", "join the conversation",
     "most popular", "most read", "most viewed", "recent posts", "related posts", "related articles",
@@ -39,12 +38,17 @@ CHROME_STARTS = (
 # an article run never crosses them. Case-insensitive line starts, at a word boundary.
 BARRIER_STARTS = (
     "leave a reply", "leave a comment", "post a comment", "add a comment", "comments", "top rated comments",
-    "recent comments", "join the conversation", "join the discussion", "show comments", "view comments",
+    "join the conversation", "join the discussion", "show comments", "view comments",
     "load comments", "discussion", "share your thoughts", "what do you think", "more from", "more articles",
     "more stories", "more by", "about the author", "elsewhere on", "you may also like", "you might also like",
-    "around the web", "from the web", "most popular", "most read", "most viewed", "please enter your",
+    "around the web", "from the web", "most popular", "most read", "most viewed",
     "your email address will not", "required fields", "name *", "email *", "keep up to date",
 )
+# Comment and sign-up forms ask the reader to fill fields in: "Please enter your comment!", "Enter your email".
+FORM_PROMPT = re.compile(r"^(?:please\s+)?(?:enter|type|provide|add)\s+your\s+(?:comment|name|e-?mail|password"
+                         r"|username|message|website|reply)\b", re.I)
+# Sidebar widget headings: "Recent Comments", "Latest Posts", "Popular Stories" (and nothing after).
+WIDGET_HEADING = re.compile(r"^(?:recent|latest|newest|popular|top)\s+(?:comments|posts|articles|stories|videos)\W*$", re.I)
 BARRIER_COUNT = re.compile(r"^\W*\d+\s+(comments?|responses?|replies)\b", re.I)
 # Lines made of these words only are navigation ("Home", "News", "Sign In").
 NAV_WORDS = frozenset("""home news blog world politics business sport sports tech technology science
@@ -62,7 +66,8 @@ GLUED = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]+")
 GLUED_NAV = re.compile(r"^((?:%s)(?=[A-Z]))+" % "|".join(w.capitalize() for w in sorted(NAV_WORDS, key=len, reverse=True)))
 # Photo credits: "MICHAEL REYNOLDS/PAP/EPA", "Photo: Gene J. Puskar", "(Getty Images)".
 AGENCIES = ("AP", "AFP", "EPA", "PAP", "Reuters", "REUTERS", "Getty Images", "Getty", "Shutterstock",
-            "Xinhua", "ANSA", "DPA", "dpa", "Bloomberg", "Alamy", "iStock", "TASS", "Sputnik", "WireImage")
+            "Xinhua", "ANSA", "DPA", "dpa", "Bloomberg", "Alamy", "iStock", "TASS", "Sputnik", "WireImage",
+            "Kyodo", "Yonhap", "Anadolu", "ANP", "AAP", "EFE", "NurPhoto", "SIPA", "ZUMA", "Pool", "PA")
 CREDIT = re.compile(
     r"^(?:(?i:photo|image|picture|pictured|illustration|graphic|video)(?i:\s+credit)?\s*[:|]\s*.{2,80}"
     r"|\(?(?i:photo|image)\s+(?i:by|courtesy(?:\s+of)?)\s+.{2,60}\)?"
@@ -112,6 +117,8 @@ def is_chrome(line: str) -> bool:
         return len(s.split()) <= 25
     if (COPYRIGHT.search(s) or CREDIT_TAIL.search(s)) and len(s.split()) <= 40:
         return True
+    if FORM_PROMPT.match(s) or WIDGET_HEADING.match(s):
+        return True
     if is_breadcrumb(s) or SHARE_COUNT.match(s) or TIME_AGO.match(s) or is_credit(s) or is_note(s):
         return True
     words = re.findall(r"[a-z]+", low)
@@ -123,7 +130,7 @@ def is_barrier(line: str) -> bool:
     low = line.strip().lower().lstrip("[( ")
     if len(low.split()) > 12:
         return False
-    return bool(BARRIER_COUNT.match(low)) or any(
+    return bool(BARRIER_COUNT.match(low) or FORM_PROMPT.match(low) or WIDGET_HEADING.match(low)) or any(
         low.startswith(p) and _phrase_end(low, p) for p in BARRIER_STARTS)
 
 

@@ -23,6 +23,11 @@ from generator import chrome
     ("The Gazette may earn an affiliate commission if you purchase something through links in this article.", True),
     ("Leaders meet again as talks stall [ INSIGHT]|", True), ("View all (4)", True), ("DON'T MISS", True),
     ("This document is subject to copyright.", True),
+    # forms and widget headings by their shape, not one theme's wording (issue 17)
+    ("Please enter your comment!", True), ("Enter your email address", True), ("Type your reply here", True),
+    ("Recent Comments", True), ("Latest Posts", True), ("Popular Stories", True),
+    ("Recent comments by the minister angered the opposition.", False),
+    ("Enter the year 2022: prices rose faster than wages in every region.", False),
     # article sentences with the same words are not chrome
     ("The reporter said she had been threatened after publishing the story.", False),
     ("The newsletter, which has 40,000 readers, was sold to a rival publisher on Monday.", False),
