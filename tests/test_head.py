@@ -146,3 +146,10 @@ def test_outlet_rather_than_owner(holder, lines, expected):
 ])
 def test_site_from_page_title(first_line, title, expected):
     assert metadata.site_from_page_title(first_line, title) == expected
+
+
+def test_markdown_note_head():
+    text = f"# {HEADLINE}\n\n*By Jane Doe*\n\nNov. 19, 2019\n\n{BODY}"
+    article = clean_text(text, markdown=True)
+    assert (article.title, article.published, article.author) == (HEADLINE, dt.date(2019, 11, 19), "Jane Doe")
+    assert article.body.split("\n\n") == BODY.strip().split("\n\n")
