@@ -14,11 +14,13 @@ import re
 # Lines that are chrome when they are exactly one of these (case-insensitive, end punctuation aside).
 CHROME_LINES = frozenset("""comments|comment|tweet|pin it|email|print|share|trending|recommended|sponsored
 |advertisement|advertise|loading|close|menu|search|home|top|popular|related|more|next|previous|reply
-|photos|video|watch|listen|follow|like|copyright|don't miss|don’t miss|see also|view all|see all""".replace("\n", "").split("|"))
+|photos|video|watch|listen|follow|like|copyright
+|don't miss|don’t miss|see also|view all|see all""".replace("\n", "").split("|"))
 # Phrases that start a chrome line: comment forms, share bars, newsletter and cookie boxes,
 # "Most Popular" lists, tag lines (case-insensitive, at a word boundary, line of <= 25 words).
 CHROME_STARTS = (
-    "leave a reply", "leave a comment", "post a comment", "add a comment", "your email address will not", "required fields are marked", "save my name, email",
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "your email address will not",
+    "required fields are marked", "save my name, email",
     "this site uses akismet", "notify me of", "you must be logged in", "log in to comment",
     "sign in to comment", "view comments", "show comments", "load comments", "join the conversation",
     "most popular", "most read", "most viewed", "recent posts", "related posts", "related articles",
@@ -48,7 +50,8 @@ BARRIER_STARTS = (
 FORM_PROMPT = re.compile(r"^(?:please\s+)?(?:enter|type|provide|add)\s+your\s+(?:comment|name|e-?mail|password"
                          r"|username|message|website|reply)\b", re.I)
 # Sidebar widget headings: "Recent Comments", "Latest Posts", "Popular Stories" (and nothing after).
-WIDGET_HEADING = re.compile(r"^(?:recent|latest|newest|popular|top)\s+(?:comments|posts|articles|stories|videos)\W*$", re.I)
+WIDGET_HEADING = re.compile(r"^(?:recent|latest|newest|popular|top)\s+(?:comments|posts|articles|stories|videos)\W*$",
+                            re.I)
 BARRIER_COUNT = re.compile(r"^\W*\d+\s+(comments?|responses?|replies)\b", re.I)
 # Lines made of these words only are navigation ("Home", "News", "Sign In").
 NAV_WORDS = frozenset("""home news blog world politics business sport sports tech technology science
@@ -75,18 +78,23 @@ CREDIT = re.compile(
     r"|\(?(?:%s)(?:\s*/\s*[\w .'-]{2,30})?\)?"
     r"|(?:[A-Z][\w.'-]+\s){1,3}(?:for|via)\s+(?:%s))$" % ("|".join(AGENCIES), "|".join(AGENCIES)))
 CREDIT_TAIL = re.compile(r"\((?:photo|image|credit)[^)]*\)\s*$|\b(?:Getty Images|Shutterstock|AFP via Getty Images)\)?\s*$", re.I)
-# A credit naming a photographer and an agency: "Jane Doe / AFP", "J. Doe / AP file", "Jane Doe | Bloomberg | Getty Images".
+# A credit naming a photographer and an agency: "Jane Doe / AFP", "J. Doe / AP file",
+# "Jane Doe | Bloomberg | Getty Images".
 AGENCY_CREDIT = re.compile(r"(?:^|\s)(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*[/|]\s*(?:%s)(?:\s*[/|]\s*(?:%s))*"
                            r"(?:\s+(?:file|photo|pool))?\)?$" % ("|".join(AGENCIES), "|".join(AGENCIES)))
 # The end of a caption that names its source: "... equivalent. Credit: ESA", "(Photo by Jane Doe)".
 CREDIT_END = re.compile(r"\b(?:credit|photo|image|picture)s?\s*(?::|by)\s*[\w .&/'’-]{1,40}\)?$", re.I)
+# A caption's own credit at its end, however long the caption: "... deep space travel. Credit: 20th Century Studio".
+CAPTION_CREDIT = re.compile(r"[.!?”\"]\s+(?:image|photo|picture)?\s*credits?:\s*[\w .&/'’-]{1,40}$", re.I)
 # Captions that say where the picture is: "Above: A coworking space in San Francisco."
-CAPTION_START = re.compile(r"^(?:above|below|top|bottom|pictured|left|right|inset|main image|main picture)\s*:\s", re.I)
+CAPTION_START = re.compile(r"^(?:above|below|top|bottom|pictured|left|right|inset|main image|main picture)\s*:\s",
+                           re.I)
 # Sign-offs and reporter notes after an article: "(Reporting by ...; editing by ...)",
 # "Jane Doe contributed reporting.", "Jane Doe is a reporter for the Gazette."
 SIGN_OFF = re.compile(r"^(?:\(\s*|(?=\S+(?:\s+\S+)?\s+by\s+(?-i:[A-Z])))(?:additional\s+)?"
                       r"(?:reporting|writing|editing|compiled|translated|research)\s+by\b", re.I)
-CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|research|to\s+(?:this|the)\s+(?:report|story|article))\b", re.I)
+CONTRIBUTED = re.compile(r"\bcontributed\s+(?:reporting|research|to\s+(?:this|the)\s+(?:report|story|article))\b",
+                         re.I)
 REPORTER_BIO = re.compile(r"^(?:[A-Z][\w.'’-]*\s+){1,3}is\s+an?\s+(?:[\w-]+\s+){0,4}(?:reporter|correspondent|editor"
                           r"|writer|journalist|producer|columnist|contributor)\b", re.I)
 # Newsletter and subscription boxes: a heading ("Pick Of The Day Newsletter", "Breaking News Emails")
@@ -176,7 +184,9 @@ def is_credit(line: str) -> bool:
 def is_note(line: str) -> bool:
     """A caption, sign-off, reporter note, subscription prompt or disclosure, by its shape."""
     n = len(line.split())
-    if (SIGN_OFF.match(line) and n <= 60) or (AGENCY_CREDIT.search(line) and n <= 80):
+    if SIGN_OFF.match(line) and n <= 60:
+        return True
+    if (AGENCY_CREDIT.search(line) or CAPTION_CREDIT.search(line)) and n <= 80:  # a caption ending in its credit
         return True
     if n > 30:
         return False

@@ -23,6 +23,9 @@ from generator import chrome
     ("The Gazette may earn an affiliate commission if you purchase something through links in this article.", True),
     ("Leaders meet again as talks stall [ INSIGHT]|", True), ("View all (4)", True), ("DON'T MISS", True),
     ("This document is subject to copyright.", True),
+    ("Once the preserve of science fiction, hibernation may one day become an important enabler of deep space "
+     "travel for crews on the long way to Mars and beyond, engineers say. Credit: 20th Century Studio", True),
+    ("The agency said the credit: a loan of two billion euros, would be paid back by 2030 at the latest.", False),
     # forms and widget headings by their shape, not one theme's wording (issue 17)
     ("Please enter your comment!", True), ("Enter your email address", True), ("Type your reply here", True),
     ("Recent Comments", True), ("Latest Posts", True), ("Popular Stories", True),
