@@ -153,3 +153,17 @@ def test_markdown_note_head():
     article = clean_text(text, markdown=True)
     assert (article.title, article.published, article.author) == (HEADLINE, dt.date(2019, 11, 19), "Jane Doe")
     assert article.body.split("\n\n") == BODY.strip().split("\n\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(st.text(max_size=80), st.sampled_from([
+    HEADLINE, f"{HEADLINE} | Gazette", "By Jane Doe and John Roe", "By", "Jane Doe @janedoe", "Related articles",
+    "Nov. 19, 2019, 8:41 AM UTC", "Updated Nov. 19, 2019 / Original Nov. 18, 2019", "Jane Doe / AFP",
+    "Breaking News Emails", "SUBSCRIBE", "(Reporting by Jane Doe; editing by John Roe)", "© 2019 Gazette Media",
+    "The council voted on Tuesday to close the old harbour bridge to cars from next spring."])), max_size=30),
+    st.booleans())
+def test_page_text_path_is_total(lines, markdown):
+    article = clean_text("\n".join(lines), markdown=markdown)
+    assert isinstance(article.body, str)
+    assert article.published is None or article.published_basis == "text"
+    assert article.author is None or article.author.strip()
