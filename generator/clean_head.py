@@ -57,6 +57,7 @@ STAMP_WORDS = re.compile(r"\b(?:published|posted|original|updated|modified|last|
 # "an hour ago", "3 days ago", "2 min read": relative stamps printed beside a date.
 TIME_AGO = re.compile(r"\b(?:an?|\d+)\s+(?:second|minute|hour|day|week|month)s?\s+ago\b|\b\d+\s*min(?:ute)?s?\s+read\b",
                       re.I)
+MONTH = re.compile(r"\b(?:%s)\b\.?" % "|".join(metadata.MONTHS), re.I)
 WEEKDAY = re.compile(r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.I)
 
 
@@ -114,8 +115,14 @@ def is_standfirst(lines: Sequence[str], chrome: Sequence[bool], i: int) -> bool:
 def is_title_shaped(line: str) -> bool:
     """A headline's shape: 3-30 words, not ending like a clause (',', ':'), not a date or byline."""
     n = len(re.findall(r"\w+", line))
-    return (3 <= n <= 30 and not line.rstrip().endswith((",", ":", ";")) and not is_meta(line)
+    return (3 <= n <= 30 and not line.rstrip().endswith((",", ":", ";")) and not is_meta(line) and not is_day(line)
             and not re.match(r"(https?:|www\.)", line))
+
+
+def is_day(line: str) -> bool:
+    """A day without its year: 'Tuesday, 1 March', 'Sat Nov 23' (weekday, month, numbers and one word at most)."""
+    rest = MONTH.sub(" ", WEEKDAY.sub(" ", line))
+    return len(re.findall(r"[^\W\d]+", rest)) <= 1 and bool(re.search(r"\d", line))
 
 
 def is_meta(line: str) -> bool:

@@ -220,13 +220,14 @@ def site_from_page_title(first_line: str, title: str | None) -> str | None:
 
     Page titles often word the headline differently from the page ("Stock Falls
     After Earnings" over "Stock Is Falling After Its Earnings Release"): half the
-    title line's headline words in the headline is enough.
+    title line's headline words in the headline is enough. A site part whose words
+    are in the headline is the headline's own ("Blair 'must be honest' - Kennedy").
     """
     if not title:
         return None
     for sep in TITLE_SEPARATORS:
         head, site = first_line.partition(sep)[0], first_line.rpartition(sep)[2].strip()
-        if sep in first_line and head and 0 < len(site.split()) <= 6 and _like(head, title):
+        if sep in first_line and head and 0 < len(site.split()) <= 6 and _like(head, title) and not _like(site, title):
             return site
     return None
 

@@ -143,6 +143,7 @@ def test_outlet_rather_than_owner(holder, lines, expected):
     ("Harbour bridge closes to cars after vote - Gazette", HEADLINE, "Gazette"),  # reworded headline
     ("Ferry fares rise again - Gazette", HEADLINE, None),  # another story's title
     (HEADLINE, HEADLINE, None),
+    ("Blair 'must be honest' - Kennedy", "Blair 'must be honest' - Kennedy", None),  # the headline's own dash
 ])
 def test_site_from_page_title(first_line, title, expected):
     assert metadata.site_from_page_title(first_line, title) == expected
@@ -167,3 +168,16 @@ def test_page_text_path_is_total(lines, markdown):
     assert isinstance(article.body, str)
     assert article.published is None or article.published_basis == "text"
     assert article.author is None or article.author.strip()
+
+
+def test_a_fixture_list_date_is_not_a_headline():
+    text = "Blackburn v Burnley\n\nEwood Park\n\nTuesday, 1 March\n\n2000 GMT\n\n" + BODY
+    assert clean_text(text).title == "Blackburn v Burnley"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Tuesday, 1 March", True), ("Sat Nov 23", True), ("Blackburn v Burnley", False),
+    ("March 1 vote for 3 parties", False), ("Harbour bridge to close", False),
+])
+def test_is_day(line, expected):
+    assert clean_head.is_day(line) is expected
