@@ -102,8 +102,14 @@ def shaped_title(lines: Sequence[str], chrome: Sequence[bool], first: int) -> in
             continue
         below = range(i + 1, min(len(lines), i + META_REACH + 1))
         if any(is_meta(lines[j]) for j in below):
-            return i - 1 if is_standfirst(lines, chrome, i) else i
+            return i - 1 if is_standfirst(lines, chrome, i) or is_name_under(lines, chrome, i) else i
     return None
+
+
+def is_name_under(lines: Sequence[str], chrome: Sequence[bool], i: int) -> bool:
+    """A bare name right under a headline-shaped line: the author's, not the headline."""
+    return (i > 0 and NAME.match(_title_case(lines[i].strip())) is not None and not chrome[i - 1]
+            and is_title_shaped(lines[i - 1]) and NAME.match(_title_case(lines[i - 1].strip())) is None)
 
 
 def is_standfirst(lines: Sequence[str], chrome: Sequence[bool], i: int) -> bool:
@@ -164,8 +170,13 @@ def head_date(lines: Sequence[str], at: int, first: int) -> dt.date | None:
 
 def block_dates(lines: Sequence[str], where: range) -> list[tuple[int, int, dt.date]]:
     """(rank, line, date) of the dates on the date lines and bylines among lines[where]."""
-    return [(rank, i, d) for i in where if is_dated(lines[i]) or byline_names(lines[i]) is not None
+    return [(rank, i, d) for i in where if is_dated(lines[i]) or is_byline_shaped(lines[i])
             for rank, d in ranked_dates(lines[i])]
+
+
+def is_byline_shaped(line: str) -> bool:
+    """A short line opening 'By ...', whoever it names ('By admin - 2018-09-16')."""
+    return BYLINE.match(line) is not None and len(line.split()) <= MAX_META_WORDS
 
 
 def ranked_dates(line: str) -> list[tuple[int, dt.date]]:
@@ -186,6 +197,8 @@ def head_authors(lines: Sequence[str], at: int) -> tuple[str, ...]:
         names = byline_names(lines[i])
         if names == "" and i + 1 < stop:  # a bare "By" line: the names follow
             names = lines[i + 1]
+        if i == at + 1 and names is None and i + 1 < len(lines) and is_stamp(lines[i + 1]):
+            names = lines[i] if NAME.match(_title_case(lines[i].strip())) else None  # name over its time stamp
         if names:
             return people(names)
     return ()
@@ -204,7 +217,7 @@ def byline_names(line: str) -> str | None:
     if not names:
         return ""
     head = re.split(r"\s*(?:[|,;·•–—]|\s-\s|\bon\b|\band\b|&)\s*", names)[0]
-    head = metadata.FULL_DATES[0].sub("", head).strip()
+    head = re.split(r"\s+\d", metadata.FULL_DATES[0].sub("", head))[0].strip()  # "Jane Doe 2019-11-18T20:51Z"
     return names if NAME.match(_title_case(head)) or head in metadata.AGENCIES.values() else None
 
 

@@ -51,7 +51,8 @@ COPYRIGHT_NAME = re.compile(
 # Words after which a copyright name is cut: "Associated Press. All Rights Reserved".
 NAME_STOP = re.compile(r"\s*(?:\.(?!\w)|,|all rights|\bllc\b|\binc\b|\bltd\b|\b(?:19|20)\d\d\b).*$", re.I)
 # A copyright notice, not a caption's "©": a year near the mark, or "all rights reserved".
-NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:[\w.&'-]+\s+){0,3}?(?:19|20)\d\d\b|all rights reserved", re.I)
+NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:[\w.&',-]+\s+){0,3}?(?:(?:19|20)\d\d\b|(?:llc|inc|ltd|limited"
+                    r"|gmbh|corp|corporation|company)\b)|all rights reserved", re.I)
 # Share of a page title's headline words that must be in the headline (see site_from_page_title).
 TITLE_OVERLAP = 0.5
 # A name the page prints this often is the outlet it calls itself (see outlet_name).
@@ -221,15 +222,21 @@ def site_from_page_title(first_line: str, title: str | None) -> str | None:
     Page titles often word the headline differently from the page ("Stock Falls
     After Earnings" over "Stock Is Falling After Its Earnings Release"): half the
     title line's headline words in the headline is enough. A site part whose words
-    are in the headline is the headline's own ("Blair 'must be honest' - Kennedy").
+    that ends the headline is the headline's own ("Blair 'must be honest' - Kennedy").
     """
     if not title:
         return None
     for sep in TITLE_SEPARATORS:
         head, site = first_line.partition(sep)[0], first_line.rpartition(sep)[2].strip()
-        if sep in first_line and head and 0 < len(site.split()) <= 6 and _like(head, title) and not _like(site, title):
+        if sep in first_line and head and 0 < len(site.split()) <= 6 and _like(head, title) and not _same_end(title, site):
             return site
     return None
+
+
+def _same_end(title: str, site: str) -> bool:
+    """The headline ends with the site part's words: the separator was the headline's own."""
+    t, w = re.findall(r"\w+", title.casefold()), re.findall(r"\w+", site.casefold())
+    return bool(w) and t[-len(w):] == w
 
 
 def _like(head: str, title: str) -> bool:

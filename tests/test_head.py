@@ -39,9 +39,13 @@ def page(*head: str, top: tuple[str, ...] = ("Home", "News", "Weather")) -> str:
     (page("Tuesday, January 18, 2022", HEADLINE, "By Jane Doe"), HEADLINE, None, "Jane Doe"),
     # a relative date only: no date rather than a guess
     (page(HEADLINE, "Published 1 day ago", "By Jane Doe | Gazette"), HEADLINE, None, "Jane Doe"),
+    # a bare name over its time stamp is the author, not the headline
+    (page(HEADLINE, "Jane Doe", "Monday 5:30PM", "Filed to: harbours"), HEADLINE, None, "Jane Doe"),
+    # a byline that names no person still dates the article
+    (page(HEADLINE, "By admin - 2018-09-16"), HEADLINE, dt.date(2018, 9, 16), None),
     # a teaser list with bylines above the article does not give the headline
     (page("Ferry operators bid for new routes", "John Roe", "Friday 11:40AM",
-          HEADLINE, "Jane Doe", "Monday 6:30PM"), HEADLINE, None, None),
+          HEADLINE, "Jane Doe", "Monday 6:30PM"), HEADLINE, None, "Jane Doe"),
 ])
 def test_head_of_page_text(text, title, published, author):
     article = clean_text(text)
@@ -54,6 +58,7 @@ def test_head_of_page_text(text, title, published, author):
     ("By Jane Doe", "Jane Doe"), ("by Jane Doe and John Roe", "Jane Doe and John Roe"), ("By", ""),
     ("Analysis by Jane Doe, Gazette Editor-at-large", "Jane Doe, Gazette Editor-at-large"),
     ("Jane Doe @janedoe", "Jane Doe"), ("By Reuters", "Reuters"),
+    ("By Jane Doe 2019-11-18T20:51:19Z Science & Astronomy", "Jane Doe 2019-11-18T20:51:19Z Science & Astronomy"),
     ("By the time the council met, the bridge had closed.", None), ("Stand by me", None),
     ("Bylines are hard to parse", None), ("Jane Doe", None),
 ])
@@ -122,6 +127,7 @@ def test_article_run_starts_below_a_long_byline_block():
     # a photographer's "©" in a caption is a credit, not a publisher
     (("© Jane Doe Needle poking skin during a flu shot at a clinic in Washington on May 18, 2018.",), None),
     (("© Jane Doe A clinic in Washington.", "© 2019 Gazette Media"), "Gazette Media"),
+    (("installation views, photos © Gazette, 2018",), "Gazette"), (("© Gazette Design LLC — Read our terms",), "Gazette Design"),
 ])
 def test_copyright_holder(lines, expected):
     assert metadata.copyright_source(lines) == expected
@@ -144,6 +150,7 @@ def test_outlet_rather_than_owner(holder, lines, expected):
     ("Ferry fares rise again - Gazette", HEADLINE, None),  # another story's title
     (HEADLINE, HEADLINE, None),
     ("Blair 'must be honest' - Kennedy", "Blair 'must be honest' - Kennedy", None),  # the headline's own dash
+    ("Gazette's guide to tariffs | Gazette", "Gazette's guide to tariffs", "Gazette"),
 ])
 def test_site_from_page_title(first_line, title, expected):
     assert metadata.site_from_page_title(first_line, title) == expected
