@@ -1,8 +1,9 @@
 """Source -> Article: the main text and its metadata, page chrome removed.
 
 HTML goes through trafilatura (clean_html), text and Markdown through the line
-classifier (clean_text); metadata.py reads datelines and publishers; front
-matter overrides whatever was extracted.
+classifier (clean_text) and the article-head reader (clean_head: headline,
+byline, date line); metadata.py reads dates and publishers; front matter
+overrides whatever was extracted.
 """
 from __future__ import annotations
 

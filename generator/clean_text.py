@@ -5,7 +5,9 @@ count for the article by their length, page chrome (comment forms, menus,
 breadcrumbs, dates of the day, credits, lines repeated on the page) against
 it. The article is the run of lines with the highest total score (the
 maximum-sum segment, as in Finn et al.'s Body Text Extraction); inside it the
-chrome is dropped. The headline is the heading just above that run.
+chrome is dropped. The headline, byline and date line are read from the block
+over the run's first paragraph (clean_head); the heading just above the run is
+the fallback when no such block is found.
 
 The weights were tuned on the page-text half of shared/eval/data/aeb-dev
 (61 pages; `score.py cleaning`), keeping each one at a round value where the
