@@ -1,17 +1,19 @@
 """Source -> Article: the main text and its metadata, page chrome removed.
 
 HTML goes through trafilatura (clean_html), text and Markdown through the line
-classifier (clean_text); metadata.py reads datelines and publishers; front
-matter overrides whatever was extracted.
+classifier (clean_text) and the article-head reader (clean_head: headline,
+byline, date line); metadata.py reads dates and publishers; front matter
+overrides whatever was extracted.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from . import metadata
 from .clean_html import split_html
-from .clean_text import page_lines, split_text
+from .clean_text import TextParts, page_lines, split_text
 from .model import Article, Source
 
 # Markdown headings and emphasis markers around a headline: "# Title", "**Title**".
@@ -60,16 +62,35 @@ def without_title(article: Article) -> Article:
 
 
 def clean_text(text: str, markdown: bool = False) -> Article:
-    """Plain or Markdown text: the article lines, headline, dateline, credit and publisher."""
+    """Plain or Markdown text: the article lines, headline, dateline, byline, credit and publisher."""
     parts = split_text(unwrap(demarkdown(text) if markdown else text))
     lines, body = parts.lines, parts.body
-    published = metadata.dateline(lines, parts.title_at, parts.body_at)
-    source = (metadata.agency_source(body) or metadata.copyright_source(lines[parts.body_at:])
-              or (metadata.site_from_page_title(lines[0], parts.title) if lines else None))
+    published = text_date(parts)
+    source = text_source(parts)
     return Article(body="\n\n".join(body), title=parts.title, title_basis="text" if parts.title else None,
                    published=published, published_basis="text" if published else None,
                    source_name=source, source_basis="text" if source else None, credit=parts.credit,
+                   author=", ".join(parts.authors) or None,
                    viewed=None if published else metadata.page_date(lines, parts.body_at))
+
+
+def text_source(parts: TextParts) -> str | None:
+    """The publisher page text names: its title line's site part, an agency dateline, or the
+    copyright holder (as the outlet the page names, not its owner)."""
+    lines = parts.lines
+    site = metadata.site_from_page_title(lines[0], parts.title) if lines else None
+    holder = metadata.copyright_source(lines[parts.body_at:])
+    return site or metadata.agency_source(parts.body) or (holder and metadata.outlet_name(holder, lines))
+
+
+def text_date(parts: TextParts) -> dt.date | None:
+    """The date printed with the headline; else an agency dateline's; else (no headline block) any dateline."""
+    if parts.published is not None:
+        return parts.published
+    if parts.head_found:
+        return next((d for line in parts.lines[parts.body_at:parts.body_at + 2]
+                     if (d := metadata.agency_date(line, parts.lines)) is not None), None)
+    return metadata.dateline(parts.lines, parts.title_at, parts.body_at)
 
 
 def clean_html(html: str) -> Article:

@@ -5,7 +5,9 @@ count for the article by their length, page chrome (comment forms, menus,
 breadcrumbs, dates of the day, credits, lines repeated on the page) against
 it. The article is the run of lines with the highest total score (the
 maximum-sum segment, as in Finn et al.'s Body Text Extraction); inside it the
-chrome is dropped. The headline is the heading just above that run.
+chrome is dropped. The headline, byline and date line are read from the block
+over the run's first paragraph (clean_head); the heading just above the run is
+the fallback when no such block is found.
 
 The weights were tuned on the page-text half of shared/eval/data/aeb-dev
 (61 pages; `score.py cleaning`), keeping each one at a round value where the
@@ -13,6 +15,7 @@ score is flat around it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -20,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import chrome, metadata
+from .clean_head import HEAD_WINDOW, read_head
 
 # A line with at least this many words that ends like a sentence is article-shaped.
 MIN_SENTENCE_WORDS = 7
@@ -64,6 +68,9 @@ class TextParts:
     body_at: int = 0
     credit: str | None = None
     lines: tuple[str, ...] = ()
+    published: dt.date | None = None
+    authors: tuple[str, ...] = ()
+    head_found: bool = False  # the headline was found with the block around it (clean_head)
 
 
 def page_lines(text: str) -> tuple[str, ...]:
@@ -100,10 +107,11 @@ def has_non_latin(line: str) -> bool:
 
 def chrome_flags(lines: Sequence[str], extra: frozenset[str] = frozenset()) -> tuple[bool, ...]:
     """Per line: is it page chrome (by its shape, a date line, a byline, or a known site line)?"""
-    return tuple(
+    own = tuple(
         chrome.is_chrome(ln) or metadata.is_date_line(ln) or metadata.BYLINE.match(ln) is not None
         or chrome.unglue_nav(ln) != ln or ln in extra
         for ln in lines)
+    return chrome.in_context(lines, own)
 
 
 def anchors(lines: Sequence[str]) -> frozenset[int]:
@@ -136,16 +144,22 @@ def choose_run(scores: Sequence[float], heads: frozenset[int]) -> tuple[int, int
 
 
 def anchored_run(scores: Sequence[float], heads: frozenset[int]) -> tuple[float, tuple[int, int]]:
-    """The best total of a run that starts at a repeat of the headline, and its span."""
+    """The best total of a run that starts soon after a repeat of the headline, and its span.
+
+    The run may start up to HEAD_WINDOW lines below the headline: bylines, share
+    bars and video players often stand between a headline and its first paragraph.
+    """
     best, span = 0.0, (0, 0)
     for a in sorted(heads):
-        total = 0.0
+        total, low, low_at = 0.0, 0.0, a + 1  # total: sum of scores[a + 1:e + 1]; low: its least prefix
         for e in range(a + 1, len(scores)):
             total += scores[e]
             if total == -math.inf:
                 break
-            if total > best:
-                best, span = total, (a, e + 1)
+            if total - low > best:
+                best, span = total - low, (low_at, e + 1)
+            if e < a + HEAD_WINDOW and total < low:
+                low, low_at = total, e + 1
     return best, span
 
 
@@ -181,23 +195,24 @@ def run_scores(lines: Sequence[str], flags: Sequence[bool], prose: Sequence[bool
 
 
 def split_text(text: str, site_lines: frozenset[str] = frozenset()) -> TextParts:
-    """Classify the lines of page text into headline, credit and article paragraphs."""
+    """Classify the lines of page text into headline, byline, date line, credit and article paragraphs."""
     lines = page_lines(text)
     flags = chrome_flags(lines, site_lines)
     prose = [is_prose(ln) and not f for ln, f in zip(lines, flags)]
-    scores = run_scores(lines, flags, prose)
     heads = anchors(lines)
-    start, end = choose_run(scores, heads)
-    title_at, title = (start, lines[start]) if start in heads else find_headline(lines, flags, start)
-    body = []
-    for i in range(start, end):
-        if flags[i] or i == title_at or is_same(lines[i], title):
-            continue
-        if prose[i] or LIST_ITEM.match(lines[i]) or (0 < i < len(lines) - 1 and prose[i - 1] and prose[i + 1]):
-            body.append(lines[i])
+    start, end = choose_run(run_scores(lines, flags, prose), heads)
+    kept = [i for i in range(start, end) if not flags[i] and (
+        prose[i] or LIST_ITEM.match(lines[i]) or (0 < i < len(lines) - 1 and prose[i - 1] and prose[i + 1]))]
+    first = next((i for i in kept if i not in heads), start)
+    head = read_head(lines, flags, first, heads)
+    if head.title_at is not None:
+        title_at, title = head.title_at, lines[head.title_at]
+    else:
+        title_at, title = (start, lines[start]) if start in heads else find_headline(lines, flags, start)
+    body = tuple(lines[i] for i in kept if i != title_at and i not in head.meta and not is_same(lines[i], title))
     credit = find_credit(lines, title_at, start, end)
-    return TextParts(body=tuple(body), title=title, title_at=title_at, body_at=start, credit=credit,
-                     lines=lines)
+    return TextParts(body=body, title=title, title_at=title_at, body_at=first, credit=credit, lines=lines,
+                     published=head.published, authors=head.authors, head_found=head.title_at is not None)
 
 
 def find_headline(lines: Sequence[str], flags: Sequence[bool], start: int) -> tuple[int | None, str | None]:

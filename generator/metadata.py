@@ -49,7 +49,14 @@ COPYRIGHT_NAME = re.compile(
     r"(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?"
     r"(?P<name>(?:the\s+)?[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,4})", re.I)
 # Words after which a copyright name is cut: "Associated Press. All Rights Reserved".
-NAME_STOP = re.compile(r"\s*(?:\.|,|all rights|\bllc\b|\binc\b|\bltd\b).*$", re.I)
+NAME_STOP = re.compile(r"\s*(?:\.(?!\w)|,|all rights|\bllc\b|\binc\b|\bltd\b|\b(?:19|20)\d\d\b).*$", re.I)
+# A copyright notice, not a caption's "©": a year near the mark, or "all rights reserved".
+NOTICE = re.compile(r"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:[\w.&',-]+\s+){0,3}?(?:(?:19|20)\d\d\b|(?:llc|inc|ltd|limited"
+                    r"|gmbh|corp|corporation|company)\b)|all rights reserved", re.I)
+# Share of a page title's headline words that must be in the headline (see site_from_page_title).
+TITLE_OVERLAP = 0.5
+# A name the page prints this often is the outlet it calls itself (see outlet_name).
+OUTLET_REPEAT = 2
 # How page titles join the headline and the site name: "Headline - Site".
 TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 # Lines a date may be this far below the headline and still be its dateline.
@@ -66,6 +73,17 @@ def parse_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
             if d is not None:
                 best = (d, m.span())
     return best
+
+
+def all_dates(text: str) -> list[tuple[dt.date, tuple[int, int]]]:
+    """Every full written date in text with its span, in text order, overlaps dropped."""
+    found = sorted((m.span(), d) for pattern in FULL_DATES for m in pattern.finditer(text)
+                   if (d := _to_date(m)) is not None)
+    out: list[tuple[dt.date, tuple[int, int]]] = []
+    for span, d in found:
+        if not out or span[0] >= out[-1][1][1]:
+            out.append((d, span))
+    return out
 
 
 def _to_date(m: re.Match) -> dt.date | None:
@@ -161,9 +179,15 @@ def agency_source(paragraphs: tuple[str, ...]) -> str | None:
 
 
 def copyright_source(lines: tuple[str, ...]) -> str | None:
-    """The holder named in a copyright line: 'Copyright 2021 The Associated Press' -> 'Associated Press'."""
+    """The holder named in a copyright notice: 'Copyright 2021 The Associated Press' -> 'Associated Press'.
+
+    A notice carries a year or 'all rights reserved'; a '©' before a photographer's
+    name in a caption ('© Jane Doe Flu shots at a clinic') is a credit, not a publisher.
+    """
     for line in lines:
         if len(line.split()) > 30 or not re.search(r"©|\(c\)|copyright", line, re.I):
+            continue
+        if not NOTICE.search(line):
             continue
         m = COPYRIGHT_NAME.search(line)
         if m is None:
@@ -175,19 +199,48 @@ def copyright_source(lines: tuple[str, ...]) -> str | None:
     return None
 
 
+def outlet_name(holder: str, lines: tuple[str, ...]) -> str:
+    """The outlet a page names after its owner's first word: 'NBC UNIVERSAL' on a page that says
+    'NBC News' at least OUTLET_REPEAT times -> 'NBC News'; the holder itself otherwise."""
+    first = holder.split()[0]
+    if len(holder.split()) < 2 or len(first) < 2:
+        return holder
+    pattern = re.compile(r"\b(?i:%s)\s+[A-Z][\w.&'’-]*" % re.escape(first))
+    counts: dict[str, int] = {}
+    for line in lines:
+        for m in pattern.finditer(line):
+            name = m.group(0).rstrip(".'’-")
+            counts[name] = counts.get(name, 0) + 1
+    found = [(n, name) for name, n in counts.items()
+             if not holder.casefold().startswith(name.casefold()) and n >= OUTLET_REPEAT]
+    return max(found)[1] if found else holder
+
+
 def site_from_page_title(first_line: str, title: str | None) -> str | None:
-    """'Headline - Site Name' as a page's first line, when the headline is the title -> 'Site Name'."""
+    """'Headline | Section | Site Name' as a page's first line, its headline part like the title -> 'Site Name'.
+
+    Page titles often word the headline differently from the page ("Stock Falls
+    After Earnings" over "Stock Is Falling After Its Earnings Release"): half the
+    title line's headline words in the headline is enough. A site part whose words
+    that ends the headline is the headline's own ("Blair 'must be honest' - Kennedy").
+    """
     if not title:
         return None
     for sep in TITLE_SEPARATORS:
-        head, _, site = first_line.rpartition(sep)
-        if head and site and _same(head, title) and 0 < len(site.split()) <= 6:
-            return site.strip()
+        head, site = first_line.partition(sep)[0], first_line.rpartition(sep)[2].strip()
+        if sep in first_line and head and 0 < len(site.split()) <= 6 and _like(head, title) and not _same_end(title, site):
+            return site
     return None
 
 
-def _same(a: str, b: str) -> bool:
-    """Headlines equal up to case, quotes and spacing."""
-    def norm(s: str) -> str:
-        return re.sub(r"\W+", " ", s).strip().casefold()
-    return norm(a) == norm(b)
+def _same_end(title: str, site: str) -> bool:
+    """The headline ends with the site part's words: the separator was the headline's own."""
+    t, w = re.findall(r"\w+", title.casefold()), re.findall(r"\w+", site.casefold())
+    return bool(w) and t[-len(w):] == w
+
+
+def _like(head: str, title: str) -> bool:
+    """At least TITLE_OVERLAP of a page title's headline words are in the headline."""
+    words = re.findall(r"\w+", head.casefold())
+    known = set(re.findall(r"\w+", title.casefold()))
+    return bool(words) and sum(w in known for w in words) >= TITLE_OVERLAP * len(words)
