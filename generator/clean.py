@@ -97,7 +97,7 @@ def clean_html(html: str) -> Article:
     """HTML: trafilatura's main text and the page's metadata."""
     parts = split_html(html)
     body = parts.body
-    published, basis = parts.published, "metadata" if parts.published else None
+    published, basis = parts.published, parts.published_basis if parts.published else None
     if published is None:
         published = metadata.dateline(body, None, 0)
         basis = "text" if published else None
