@@ -78,6 +78,27 @@ def test_resolution(nlp, text, speaker):
     assert find_quotes(nlp(text))[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a name after the cue that follows the quote, however the parser attached it
+    ("Analyst Zachary Fadem was calm. “Comp sales were light but margins held up,” wrote Fadem "
+     "in a research report.", "Zachary Fadem"),
+    # two subjects parsed for one cue: the nearer is the speaker
+    ("Wikileaks editor-in-chief Kristinn Hrafnsson said: \"Let us now focus on the real threat.\"",
+     "Kristinn Hrafnsson"),
+    # indirect speech leads in to a quote with no cue of its own
+    ("Saeb Erekat spoke on Monday.\n\nErekat said it was only the latest move by the US.\n\n"
+     "“They wanted us on our knees and they used every trick.”", "Saeb Erekat"),
+])
+def test_speaker_rules(nlp, text, speaker):
+    assert find_quotes(nlp(text))[-1].speaker == speaker
+
+
+def test_indirect_speech_of_an_organisation_does_not_take_the_quote(nlp):
+    text = ("“We are ready for talks,” said Jen Psaki.\n\nThe ministry said talks would go on.\n\n"
+            "“The door to diplomacy remains open to everyone.”")
+    assert [q.speaker for q in find_quotes(nlp(text))] == ["Jen Psaki", None]
+
+
 def test_paragraph_without_cue_takes_previous_speaker(nlp):
     text = ("“We are ready for talks,” said Jen Psaki.\n\n"
             "“The door to diplomacy remains open to everyone.”")

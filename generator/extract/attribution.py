@@ -152,6 +152,16 @@ def nearest_cue(doc, start: int, end: int, owner, lo: int, hi: int):
     return best
 
 
+def subject_child(tok, owner) -> object | None:
+    """The verb's subject outside quotations; of two ("Wikileaks editor-in-chief Kristinn
+    Hrafnsson said", parsed with two subjects) the one nearest the verb."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and owner[c.i] < 0]
+    if len(subjects) > 1:
+        before = [c for c in subjects if c.i < tok.i]
+        return before[-1] if before else subjects[0]
+    return subjects[0] if subjects else None
+
+
 def subject_of(verb, owner) -> object | None:
     """The token naming who did the speaking: the verb's subject, or its shared subject."""
     if verb.lower_ in ACCORDING:
@@ -167,7 +177,7 @@ def subject_of(verb, owner) -> object | None:
             return lead
     tok = verb
     for _ in range(MAX_CLIMB):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and owner[c.i] < 0), None)
+        subj = subject_child(tok, owner)
         if subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ in AGENT_DEPS), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -204,11 +214,25 @@ def adjacent_subject(verb, owner) -> object | None:
     while i >= 0 and doc[i].is_punct and doc[i].text in ",—-" and verb.i - i <= 2:
         i -= 1
     if i < 0 or owner[i] >= 0 or doc[i].sent.start != verb.sent.start:
-        return None
+        return inverted_subject(verb, owner)
     tok = doc[i]
     if tok.ent_type_ in NOT_SPEAKERS:
         return None
     return tok if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in SUBJECT_PRONOUNS else None
+
+
+def inverted_subject(verb, owner) -> object | None:
+    """The name right after a cue that follows a quotation ('“...,” wrote Fadem in a note'),
+    when the parser did not make it the subject: the last word of the name."""
+    doc = verb.doc
+    i = verb.i + 1
+    if i >= len(doc) or owner[i] >= 0 or not (doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN"):
+        return None
+    if verb.i == 0 or not (owner[verb.i - 1] >= 0 or doc[verb.i - 1].is_punct):
+        return None
+    while i + 1 < len(doc) and owner[i + 1] < 0 and doc[i + 1].pos_ == "PROPN":
+        i += 1
+    return doc[i]
 
 
 def own_subject(doc, start: int, end: int, owner, para: tuple[int, int]):

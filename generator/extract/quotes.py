@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, Quote
-from .attribution import (governing_subject, nearby_subject, own_subject, token_owner, token_range,
-                          token_starts)
+from .attribution import (governing_subject, nearby_subject, own_subject, subject_of, token_owner,
+                          token_range, token_starts)
 from .quote_marks import Passage, find_passages, paragraphs
 from .speakers import Resolver
 from . import text_of
@@ -24,6 +24,12 @@ MIN_WORDS = 3
 # A passage with no speech cue inherits the previous quote's speaker when it is at most
 # this many paragraphs later (the "paragraph of quote, then more quote" convention).
 INHERIT_PARAGRAPHS = 1
+# Verbs of indirect speech whose subject a following cue-less quotation is credited to
+# ("Erekat said it was only the latest move. ¶ “They wanted us on our knees ...”"): the
+# commonest PolNeAR cues, kept to those that report a person's words.
+REPORTED_VERBS = ("say", "tell", "add", "write", "explain", "insist", "argue", "warn", "claim")
+# Subject tokens that can stand for a person who spoke (a name or a personal pronoun).
+REPORTER_PRONOUNS = frozenset({"he", "she"})
 # Quoted Title Case phrases of up to this many words are titles of shows, books, songs and
 # headlines ("Saturday Night Live", "How the Grinch Stole Christmas"); tuned on PolNeAR train.
 TITLE_MAX_WORDS = 8
@@ -61,8 +67,13 @@ def find_quotes(doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     previous: list[tuple[int, str]] = []
     units = chains(passages)
     last: int | None = None  # the latest passage with a speaker
+    reported = reported_cues(doc, owner)
     for unit in units:
         found = speaker_of(doc, unit, places, owner, resolver, previous, passages, speakers, last)
+        if found is None or found == speakers[last if last is not None else 0] and last is not None \
+                and places[unit[0]].para != places[last].para:
+            found = reported_speaker(doc, reported, passages, unit, last, paras, places, owner, resolver,
+                                     previous) or found
         for k in unit:
             speakers[k] = found or NOBODY
         if found:
@@ -70,6 +81,34 @@ def find_quotes(doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     return tuple(Quote(text=text[p.span[0]:p.span[1]], span=p.span, speaker=s, speaker_span=ss)
                  for p, (s, ss) in zip(passages, speakers)
                  if reportable(text[p.span[0]:p.span[1]]))
+
+
+def reported_cues(doc, owner) -> list:
+    """Speech verbs outside quotations, in text order, found on the lemma array (building a
+    Token for every word costs more than the rest of attribution)."""
+    wanted = {doc.vocab.strings[w] for w in REPORTED_VERBS}
+    lemmas = doc.to_array("LEMMA").tolist()
+    return [doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted and owner[i] < 0
+            and doc[i].pos_ == "VERB"]
+
+
+def reported_speaker(doc, reported, passages, unit, last, paras, places, owner, resolver, previous):
+    """The person whose indirect speech leads in to a cue-less quotation: the latest speech
+    verb with a named or pronoun subject after the previous quotation, in this paragraph or
+    the one before."""
+    start = passages[unit[0]].span[0]
+    para = places[unit[0]].para
+    since = max(paras[para - 1][0] if para else 0, passages[last].span[1] if last is not None else 0)
+    for verb in reversed(reported):
+        if verb.idx >= start:
+            continue
+        if verb.idx < since:
+            return None
+        subj = subject_of(verb, owner)
+        if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in REPORTER_PRONOUNS):
+            name, span = resolver.resolve(subj, previous)
+            return (name, span) if name else None
+    return None
 
 
 def reportable(passage: str) -> bool:
