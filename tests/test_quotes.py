@@ -33,6 +33,11 @@ def passages(text: str) -> list[str]:
      ["“they called it ‘a red line’ today,”"]),
     ('It would be "crossing a red line."', ['"crossing a red line."']),
     ("Officials said: “We are ready for talks.”", ["“We are ready for talks.”"]),
+    # two single marks typed for a closing double one
+    ("“It was an attempt to mislead voters,’’ Will Moy said.", ["“It was an attempt to mislead voters,’’"]),
+    ("He said ``we will win the race,'' and left.", ["``we will win the race,''"]),
+    # negative cases: a plural possessive in single quotes inside a quote stays inside
+    ("“The ‘players’ union’ is strong,” he said.", ["“The ‘players’ union’ is strong,”"]),
     # negative cases: apostrophes, inch marks and lone marks are not quotations
     ("It's the candidate's plan, isn't it?", []),
     ('A 5" screen was shown.\n\nNothing else.', []),
@@ -97,6 +102,15 @@ def test_indirect_speech_of_an_organisation_does_not_take_the_quote(nlp):
     text = ("“We are ready for talks,” said Jen Psaki.\n\nThe ministry said talks would go on.\n\n"
             "“The door to diplomacy remains open to everyone.”")
     assert [q.speaker for q in find_quotes(nlp(text))] == ["Jen Psaki", None]
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors write to officials.\n\n\"We write with urgency\"\n\nIn a letter, they asked for vaccines.",
+    "It has been dubbed “feather duvet lung.” Doctors see it often.",
+    "China said it is committed to the “one country, two systems” formula for the city.",
+])
+def test_headings_and_terms_are_not_quotes(nlp, text):
+    assert find_quotes(nlp(text)) == ()
 
 
 def test_paragraph_without_cue_takes_previous_speaker(nlp):

@@ -30,6 +30,14 @@ INHERIT_PARAGRAPHS = 1
 REPORTED_VERBS = ("say", "tell", "add", "write", "explain", "insist", "argue", "warn", "claim")
 # Subject tokens that can stand for a person who spoke (a name or a personal pronoun).
 REPORTER_PRONOUNS = frozenset({"he", "she"})
+# Characters that end a quoted sentence or a quoted clause ('“We will,”', '“Go!”').
+SENTENCE_END = frozenset(".,!?…—-–;:")
+# Longest quoted phrase (in words) that is_term may take for a name rather than a quotation.
+TERM_MAX_WORDS = 5
+# Verbs that give something a name rather than report words: a short verbless quote they
+# govern is the name ('it has been dubbed “feather duvet lung.”').
+# ("brand" and "label" stay cues: PolNeAR counts 'Japan branded North Korea an "outlaw nation"'.)
+NAMING_VERBS = frozenset({"dub", "nickname", "christen"})
 # Quoted Title Case phrases of up to this many words are titles of shows, books, songs and
 # headlines ("Saturday Night Live", "How the Grinch Stole Christmas"); tuned on PolNeAR train.
 TITLE_MAX_WORDS = 8
@@ -79,8 +87,10 @@ def find_quotes(doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
         if found:
             last = unit[-1]
     return tuple(Quote(text=text[p.span[0]:p.span[1]], span=p.span, speaker=s, speaker_span=ss)
-                 for p, (s, ss) in zip(passages, speakers)
-                 if reportable(text[p.span[0]:p.span[1]]))
+                 for k, (p, (s, ss)) in enumerate(zip(passages, speakers))
+                 if reportable(text[p.span[0]:p.span[1]])
+                 and not is_heading(text, p, paras[places[k].para])
+                 and not is_term(doc, places[k], owner))
 
 
 def reported_cues(doc, owner) -> list:
@@ -109,6 +119,30 @@ def reported_speaker(doc, reported, passages, unit, last, paras, places, owner, 
             name, span = resolver.resolve(subj, previous)
             return (name, span) if name else None
     return None
+
+
+def is_heading(text: str, passage: Passage, para) -> bool:
+    """A quoted line standing as a paragraph of its own with no sentence punctuation: a
+    crosshead taken from a quote ('"We write with urgency"'), not a quotation."""
+    if passage.span != tuple(para) or not passage.closed:
+        return False
+    inner = text[passage.span[0] + 1:passage.span[1] - 1].rstrip()
+    return bool(inner) and inner[-1] not in SENTENCE_END
+
+
+def is_term(doc, place, owner) -> bool:
+    """A short verbless quoted phrase that names something: the modifier of the noun right
+    after it ('the “one country, two systems” formula') or what a naming verb governs ('it
+    has been dubbed “feather duvet lung.”'). A short phrase with no cue at all is still kept:
+    on PolNeAR dev most such are partial quotes of someone ("thousands of shootings")."""
+    if place.end <= place.start or word_count(doc[place.start:place.end].text) > TERM_MAX_WORDS:
+        return False
+    inside = doc[place.start:place.end]
+    if any(tok.pos_ in ("VERB", "AUX") for tok in inside) or not any(tok.pos_ in ("NOUN", "PROPN") for tok in inside):
+        return False  # a verb, or only adjectives ('North Korea's "reckless, dangerous" actions')
+    heads = {doc[i].head.i for i in range(place.start, place.end)} - set(range(place.start, place.end))
+    return any(doc[h].lemma_.lower() in NAMING_VERBS or h == place.end and doc[h].pos_ == "NOUN"
+               for h in heads)
 
 
 def reportable(passage: str) -> bool:
