@@ -93,6 +93,16 @@ def test_resolution(nlp, text, speaker):
     # indirect speech leads in to a quote with no cue of its own
     ("Saeb Erekat spoke on Monday.\n\nErekat said it was only the latest move by the US.\n\n"
      "“They wanted us on our knees and they used every trick.”", "Saeb Erekat"),
+    # a participle on an object reports the words of who governs the object
+    ("The Electoral Commission issued a statement warning that “voters are entitled to "
+     "transparency from campaigners.”", "Electoral Commission"),
+    # a place inside a person's own report stands for the government the person speaks for
+    ("Mike Pompeo said that after legal consultation Washington had concluded the settlements "
+     "were \"not, per se, inconsistent with international law\".", "Mike Pompeo"),
+    # a pronoun takes the latest person reported speaking, indirect speech included
+    ("“It struck me as political,” Alexander Vindman said.\n\nJennifer Williams said the call "
+     "was unusual.\n\n“I believe what I found unusual was the reference,” she said.",
+     "Jennifer Williams"),
 ])
 def test_speaker_rules(nlp, text, speaker):
     assert find_quotes(nlp(text))[-1].speaker == speaker

@@ -30,6 +30,12 @@ AGENT_DEPS = frozenset({"agent"})
 # Dependencies through which a verb shares its head's subject ("He laughed and added ...",
 # "she wanted to stress ...", "He went on, saying ...").
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "ccomp", "pcomp"})
+# A participle modifying an object ("issued a statement warning that ...") reports the words
+# of whoever governs the object.
+OBJECT_DEPS = frozenset({"dobj", "pobj"})
+# A place that "concluded" or "said" inside a person's own report stands for the government
+# the person speaks for: the quotation is the person's words.
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Entity types that cannot be a speaker standing next to a cue ("last week, writing ...").
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
@@ -186,10 +192,18 @@ def subject_of(verb, owner) -> object | None:
             return subj  # a relative "who" too: the resolver takes it to its antecedent
         if tok.dep_ == "relcl":
             return tok.head
+        if tok.dep_ == "acl" and tok.head.dep_ in OBJECT_DEPS:
+            tok = object_governor(tok.head)  # "issued a statement warning that": who issued it
+            continue
         if tok.dep_ not in SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             break
         tok = tok.head
     return adjacent_subject(verb, owner)
+
+
+def object_governor(obj):
+    """The verb whose object (direct, or through a preposition) obj is."""
+    return obj.head.head if obj.dep_ == "pobj" else obj.head
 
 
 def participle_lead(verb, owner) -> object | None:
@@ -238,7 +252,14 @@ def inverted_subject(verb, owner) -> object | None:
 def own_subject(doc, start: int, end: int, owner, para: tuple[int, int]):
     """Who said it, by a cue of the quotation's own: one governing it or in the clause after it."""
     cue = climb_to_cue(doc, start, end, owner, para) or trailing_clause_cue(doc, end, owner, para)
-    return subject_of(cue, owner) if cue is not None else None
+    if cue is None:
+        return None
+    subj = subject_of(cue, owner)
+    if subj is not None and subj.ent_type_ in PLACE_TYPES and cue.dep_ == "ccomp" and is_cue(cue.head):
+        outer = subject_of(cue.head, owner)  # "Pompeo said Washington had concluded “...”"
+        if outer is not None and (outer.ent_type_ == "PERSON" or outer.lower_ in SUBJECT_PRONOUNS):
+            return outer
+    return subj
 
 
 def nearby_subject(doc, start: int, end: int, owner, para: tuple[int, int]):

@@ -76,7 +76,9 @@ def find_quotes(doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     units = chains(passages)
     last: int | None = None  # the latest passage with a speaker
     reported = reported_cues(doc, owner)
+    told = 0  # reported speech verbs already added to the speakers a pronoun may take
     for unit in units:
+        told = add_reported(reported, told, passages[unit[0]].span[0], owner, resolver, previous)
         found = speaker_of(doc, unit, places, owner, resolver, previous, passages, speakers, last)
         if found is None or found == speakers[last if last is not None else 0] and last is not None \
                 and places[unit[0]].para != places[last].para:
@@ -100,6 +102,19 @@ def reported_cues(doc, owner) -> list:
     lemmas = doc.to_array("LEMMA").tolist()
     return [doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted and owner[i] < 0
             and doc[i].pos_ == "VERB"]
+
+
+def add_reported(reported, told: int, before: int, owner, resolver, previous) -> int:
+    """Add the named speakers of indirect speech before offset `before` to the speakers a
+    pronoun may take ("Williams said the call was unusual. “...,” she said.")."""
+    while told < len(reported) and reported[told].idx < before:
+        subj = subject_of(reported[told], owner)
+        if subj is not None and subj.ent_type_ == "PERSON":
+            name, span = resolver.resolve(subj, previous)
+            if name:
+                previous.append((span[0], name))
+        told += 1
+    return told
 
 
 def reported_speaker(doc, reported, passages, unit, last, paras, places, owner, resolver, previous):
