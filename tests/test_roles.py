@@ -51,6 +51,12 @@ def role_of(nlp, text: str, name: str) -> str | None:
     ("Scooter Braun, 38, has been trying to reach Taylor Swift for weeks.", "Scooter Braun", None),
     ("The film was produced by Kevin Feige and Amy Pascal in Los Angeles.", "Kevin Feige", None),
     ("In a letter, the aide to Vice President Mike Pence declined to comment.", "Mike Pence", "Vice President"),
+    ("By contrast, says Mr Gavin Cox, the Mac mini is quiet.", "Gavin Cox", None),
+    ("The two competing formats, Jane Doe and HD-DVD, have been courting studios.", "Jane Doe", None),
+    ("It mirrors the 1980s John Betamax fight.", "John Betamax", None),
+    # a title reaches back over "of" only from a capitalised complement
+    ("Christian Harris, partnership manager of mobile content firm Tom Zed, said so.", "Tom Zed",
+     "mobile content firm"),
 ])
 def test_roles_the_text_states(nlp, text, name, role):
     assert role_of(nlp, text, name) == role

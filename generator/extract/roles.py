@@ -45,6 +45,8 @@ DESCRIPTION_DETERMINERS = {"a", "an", "the", "his", "her", "its", "their"}
 MAX_TITLE_TOKENS = 9
 MAX_APPOSITION_TOKENS = 16
 TITLE_POS = {"NOUN", "PROPN", "ADJ", "NUM"}
+# Tags of plural nouns: a plural head ("the two competing formats, Blu-ray") is no one person's role.
+PLURAL_TAGS = {"NNS", "NNPS"}
 # Prepositions a title runs across when a role noun stands before them ("Secretary of
 # State", "ambassador to Britain", "director for China").
 TITLE_PREPOSITIONS = {"of", "to", "for"}
@@ -138,7 +140,7 @@ def title_head(doc, end: int) -> str | None:
     tok = doc[end - 1]
     if role_head(tok):
         return role_head(tok)
-    if tok.pos_ == "NOUN" and tok.text.islower() and not tok.ent_type_ and (
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.is_alpha and tok.text.islower() and not tok.ent_type_ and (
             tok.head.i >= end and tok.dep_ in ("compound", "nmod")
             or any(c.i >= end and c.dep_ in ("appos", "compound") for c in tok.children)):
         return tok.lemma_.lower()
@@ -169,7 +171,8 @@ def pre_title(doc, first: int, stop: set[int]) -> tuple[str, str] | None:
     head = title_head(doc, end)
     if head is None:
         return None
-    start = title_start(doc, end, stop, cross=not role_head(doc[end - 1]))
+    last = doc[end - 1]  # a title runs over "of" only to a capitalised complement ("of State")
+    start = title_start(doc, end, stop, cross=last.text[:1].isupper() and not role_head(last))
     if start >= end:
         return None
     return doc[start:end].text, head
@@ -188,6 +191,9 @@ def fronted_apposition(doc, first: int, last: int, stop: set[int]) -> tuple[str,
     if start >= first - 1:
         return None
     run = range(start, first - 1)
+    noun = next((doc[k - 1] for k in run if doc[k].lower_ in TITLE_PREPOSITIONS and k > start), head)
+    if noun.tag_ in PLURAL_TAGS:
+        return None  # "the two competing formats, Blu-ray and HD-DVD"
     linked = any(doc[k].dep_ == "appos" and doc[k].head.i in run for k in range(first, last + 1)) or any(
         doc[k].dep_ == "appos" and first <= doc[k].head.i <= last for k in run)
     if not linked:
@@ -261,6 +267,8 @@ def apposition(doc, last: int, stop: set[int] = frozenset()) -> tuple[str, str] 
     if first.pos_ not in TITLE_POS and first.tag_ not in ("PRP$", "VBG", "VBN") or first.pos_ == "NUM":
         return None
     end = apposition_end(doc, start, stop)
+    if any(tok.dep_ in ("nsubj", "nsubjpass") for tok in doc[start:end]):
+        return None  # the next clause's subject: "..., says Mr Cox, the Mac mini is ..."
     head = None
     for tok in doc[start:end]:
         if tok.pos_ == "ADP" and tok.lower_ not in ("-",):
