@@ -150,6 +150,15 @@ def test_short_quoted_phrases_are_not_quotes(nlp, text):
     ("President Vladimir Putin", "Vladimir Putin"),
     ("Sen. Ted Cruz's", "Ted Cruz"),
     ("Jablonski", "Jablonski"),
+    ("White House press secretary Jen Psaki", "Jen Psaki"),
+    ("Polish deputy foreign minister Pawel Jablonski", "Pawel Jablonski"),
+    ("US Secretary of State Mike Pompeo", "Mike Pompeo"),
+    ("the Muslim Brotherhood", "Muslim Brotherhood"),
+    # negative cases: names that hold a role noun, organisations
+    ("John King", "John King"),
+    ("Martin Luther King Jr.", "Martin Luther King Jr."),
+    ("House Intelligence Committee", "House Intelligence Committee"),
+    ("State Department", "State Department"),
 ])
 def test_clean_name(raw, name):
     assert clean_name(raw) == name

@@ -6,17 +6,17 @@ import re
 
 from ..model import Actor, Span
 from . import text_of
+from .roles import ROLE_NOUNS
 
-# Words that precede a name without being part of it ("President Vladimir Putin",
-# "Sen. Ted Cruz", "Presidential aide Jakub Kumoch" keeps only the name).
-TITLE_WORDS = frozenset("""
-mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. gen gen. col col.
-sen sen. senator rep rep. representative gov gov. governor president vice former presidential
-secretary minister prime premier chancellor king queen prince princess pope judge justice
-mayor chairman chairwoman chair ceo director spokesman spokeswoman spokesperson aide adviser
-advisor ambassador general lt lt. sgt sgt. capt capt. candidate nominee leader speaker
-house senate deputy foreign state press white the a an u.s. us gop democratic republican
+# Words that precede a name without being part of it ("President Vladimir Putin", "Sen. Ted
+# Cruz", "White House press secretary Jen Psaki" keeps only the name): honorifics and
+# determiners here, role nouns from roles.py; is_title_word says which is which.
+HONORIFIC_WORDS = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady rev gen col lt sgt capt sen rep gov former vice acting
+presidential the a an
 """.split())
+# Suffixes that end a name: a title before them is part of the name ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": None}
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Honorifics that tell a person's gender, so that "she" skips a "Mr." (checked in the
@@ -42,11 +42,33 @@ def role_words(role: str) -> frozenset[str]:
     return frozenset(POSSESSIVE.sub("", w) for w in role.lower().split())
 
 
+def is_title_word(word: str) -> bool:
+    """Whether a word is an honorific, a determiner or a role noun ("Sen.", "secretary")."""
+    low = word.lower().strip(",").rstrip(".")
+    return low in HONORIFIC_WORDS or low in ROLE_NOUNS or low.endswith("s") and low[:-1] in ROLE_NOUNS
+
+
+def leads_to_title(words: list[str]) -> bool:
+    """Whether words[0] starts a title rather than the name: a lowercase role noun follows
+    within three words ("White House press secretary"), or a capitalised one right after
+    it that a name still follows ("US President Biden", not "John King")."""
+    ahead = words[1:4]
+    if any(w.islower() and is_title_word(w) for w in ahead[:len(words) - 2]):
+        return True
+    rest = [w.lower().rstrip(".,") for w in words[2:]]
+    return len(words) > 2 and is_title_word(words[1]) and not set(rest) <= NAME_SUFFIXES
+
+
 def clean_name(text: str) -> str:
-    """An entity's text without leading titles and a trailing possessive."""
+    """An entity's text without the title before it and a trailing possessive."""
     words = POSSESSIVE.sub("", text.strip()).split()
-    while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
+    while len(words) > 1 and (is_title_word(words[0]) or leads_to_title(words)):
+        if len(words) == 2 and words[1].lower().rstrip(".,") in NAME_SUFFIXES:
+            break
+        title = is_title_word(words[0])
         words.pop(0)
+        if title and len(words) > 2 and words[0].lower() in ("of", "to", "for"):
+            del words[:2]  # "Secretary of State Mike Pompeo": the title's complement goes too
     return " ".join(words).strip(" ,")
 
 
@@ -222,7 +244,7 @@ class Resolver:
         holder = self.role_holder(words)
         if holder:
             return holder
-        if tok.lemma_.lower() in TITLE_WORDS and not mods:
+        if is_title_word(tok.lemma_) and not mods:
             k = bisect.bisect_left(self.people_at, tok.idx)
             for at, name in reversed(self.people[max(0, k - 8):k]):
                 before = self.text[max(0, at - 40):at].lower()
