@@ -32,8 +32,10 @@ ROLE_ABBREVIATIONS = {"rep": "representative", "sen": "senator", "gov": "governo
 # Heads too vague to stand as a role on their own ("the Russian leader" names
 # someone but says less than "President" does).
 VAGUE_HEADS = {"leader", "official", "head", "chief", "expert", "deputy"}
-# Vague heads that still pick out a named person when qualified ("the Russian leader").
-QUALIFIED_HEADS = {"leader"}
+# Vague heads that still pick out a named person when qualified: they name the top post of
+# whatever qualifies them ("the Russian leader", "the agency head", "the company chief"),
+# where "a senior official" or "the expert" stays anonymous.
+QUALIFIED_HEADS = {"leader", "head", "chief"}
 REPORTING_VERBS = {"say", "tell", "add", "warn", "confirm", "announce", "state", "claim", "deny",
                    "insist", "argue", "explain", "note", "write", "predict", "accuse", "urge",
                    "opine", "describe", "hint", "reveal"}
