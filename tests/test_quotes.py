@@ -99,6 +99,9 @@ def test_resolution(nlp, text, speaker):
     # a place inside a person's own report stands for the government the person speaks for
     ("Mike Pompeo said that after legal consultation Washington had concluded the settlements "
      "were \"not, per se, inconsistent with international law\".", "Mike Pompeo"),
+    # a long apposition between the name and its cue after the quote
+    ("“What is the incentive of implementing this deal?” Eswar Prasad, the former executive "
+     "director for China at the International Monetary Fund, said at an event.", "Eswar Prasad"),
     # a pronoun takes the latest person reported speaking, indirect speech included
     ("“It struck me as political,” Alexander Vindman said.\n\nJennifer Williams said the call "
      "was unusual.\n\n“I believe what I found unusual was the reference,” she said.",

@@ -43,6 +43,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 SHORT_SENTENCE = 12
 # How many tokens after a quotation the verb of its trailing "..., NAME VERB" clause may be.
 TRAILING_CLAUSE = 8
+# Longest apposition (in tokens) skipped between a name and its cue after a quotation.
+MAX_APPOSITION = 16
 # How many tokens before a colon a bare name can lead in to a quote ("Clinton: “...”").
 COLON_NAME_REACH = 4
 # How far (in tokens) a cue may sit before or after a quotation in its sentence window;
@@ -114,12 +116,28 @@ def trailing_clause_cue(doc, end: int, owner, para: tuple[int, int]):
     last = doc[end - 2].text if end >= 2 else ""
     if not (last in (",", "?", "!", "—", "--") or closing in (",", "?", "!") or doc[end].text == ","):
         return None
-    for i in range(end, min(end + TRAILING_CLAUSE, para[1])):
+    i, budget = end, TRAILING_CLAUSE
+    while i < para[1] and budget > 0:
         tok = doc[i]
         if owner[i] >= 0 or tok.is_sent_end and tok.is_punct:
             break
         if tok.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS and owner[c.i] < 0 for c in tok.children):
             return tok
+        close = apposition_close(doc, i, para)
+        i, budget = (close + 1, budget) if close is not None else (i + 1, budget - 1)
+    return None
+
+
+def apposition_close(doc, i: int, para: tuple[int, int]) -> int | None:
+    """The comma closing an apposition opened by the comma at i after a name ('“...?” He
+    Jianxiong, the former executive director for China at the IMF, said'), or None."""
+    if doc[i].text != "," or i == 0 or doc[i - 1].pos_ != "PROPN":
+        return None
+    for k in range(i + 1, min(i + 1 + MAX_APPOSITION, para[1])):
+        if doc[k].text == ",":
+            return k
+        if doc[k].is_sent_end and doc[k].is_punct:
+            return None
     return None
 
 
