@@ -33,6 +33,11 @@ def passages(text: str) -> list[str]:
      ["“they called it ‘a red line’ today,”"]),
     ('It would be "crossing a red line."', ['"crossing a red line."']),
     ("Officials said: “We are ready for talks.”", ["“We are ready for talks.”"]),
+    # two single marks typed for a closing double one
+    ("“It was an attempt to mislead voters,’’ Will Moy said.", ["“It was an attempt to mislead voters,’’"]),
+    ("He said ``we will win the race,'' and left.", ["``we will win the race,''"]),
+    # negative cases: a plural possessive in single quotes inside a quote stays inside
+    ("“The ‘players’ union’ is strong,” he said.", ["“The ‘players’ union’ is strong,”"]),
     # negative cases: apostrophes, inch marks and lone marks are not quotations
     ("It's the candidate's plan, isn't it?", []),
     ('A 5" screen was shown.\n\nNothing else.', []),
@@ -78,6 +83,49 @@ def test_resolution(nlp, text, speaker):
     assert find_quotes(nlp(text))[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # a name after the cue that follows the quote, however the parser attached it
+    ("Analyst Zachary Fadem was calm. “Comp sales were light but margins held up,” wrote Fadem "
+     "in a research report.", "Zachary Fadem"),
+    # two subjects parsed for one cue: the nearer is the speaker
+    ("Wikileaks editor-in-chief Kristinn Hrafnsson said: \"Let us now focus on the real threat.\"",
+     "Kristinn Hrafnsson"),
+    # indirect speech leads in to a quote with no cue of its own
+    ("Saeb Erekat spoke on Monday.\n\nErekat said it was only the latest move by the US.\n\n"
+     "“They wanted us on our knees and they used every trick.”", "Saeb Erekat"),
+    # a participle on an object reports the words of who governs the object
+    ("The Electoral Commission issued a statement warning that “voters are entitled to "
+     "transparency from campaigners.”", "Electoral Commission"),
+    # a place inside a person's own report stands for the government the person speaks for
+    ("Mike Pompeo said that after legal consultation Washington had concluded the settlements "
+     "were \"not, per se, inconsistent with international law\".", "Mike Pompeo"),
+    # a long apposition between the name and its cue after the quote
+    ("“What is the incentive of implementing this deal?” Eswar Prasad, the former executive "
+     "director for China at the International Monetary Fund, said at an event.", "Eswar Prasad"),
+    # a pronoun takes the latest person reported speaking, indirect speech included
+    ("“It struck me as political,” Alexander Vindman said.\n\nJennifer Williams said the call "
+     "was unusual.\n\n“I believe what I found unusual was the reference,” she said.",
+     "Jennifer Williams"),
+])
+def test_speaker_rules(nlp, text, speaker):
+    assert find_quotes(nlp(text))[-1].speaker == speaker
+
+
+def test_indirect_speech_of_an_organisation_does_not_take_the_quote(nlp):
+    text = ("“We are ready for talks,” said Jen Psaki.\n\nThe ministry said talks would go on.\n\n"
+            "“The door to diplomacy remains open to everyone.”")
+    assert [q.speaker for q in find_quotes(nlp(text))] == ["Jen Psaki", None]
+
+
+@pytest.mark.parametrize("text", [
+    "Doctors write to officials.\n\n\"We write with urgency\"\n\nIn a letter, they asked for vaccines.",
+    "It has been dubbed “feather duvet lung.” Doctors see it often.",
+    "China said it is committed to the “one country, two systems” formula for the city.",
+])
+def test_headings_and_terms_are_not_quotes(nlp, text):
+    assert find_quotes(nlp(text)) == ()
+
+
 def test_paragraph_without_cue_takes_previous_speaker(nlp):
     text = ("“We are ready for talks,” said Jen Psaki.\n\n"
             "“The door to diplomacy remains open to everyone.”")
@@ -105,6 +153,15 @@ def test_short_quoted_phrases_are_not_quotes(nlp, text):
     ("President Vladimir Putin", "Vladimir Putin"),
     ("Sen. Ted Cruz's", "Ted Cruz"),
     ("Jablonski", "Jablonski"),
+    ("White House press secretary Jen Psaki", "Jen Psaki"),
+    ("Polish deputy foreign minister Pawel Jablonski", "Pawel Jablonski"),
+    ("US Secretary of State Mike Pompeo", "Mike Pompeo"),
+    ("the Muslim Brotherhood", "Muslim Brotherhood"),
+    # negative cases: names that hold a role noun, organisations
+    ("John King", "John King"),
+    ("Martin Luther King Jr.", "Martin Luther King Jr."),
+    ("House Intelligence Committee", "House Intelligence Committee"),
+    ("State Department", "State Department"),
 ])
 def test_clean_name(raw, name):
     assert clean_name(raw) == name

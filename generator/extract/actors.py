@@ -11,7 +11,8 @@ import re
 from ..model import Actor
 from .mentions import Mention, entity_mentions, extra_mentions
 from .names import Group, display_name, fold, group_others, group_people, person_tokens, vote_kinds
-from .roles import QUALIFIED_HEADS, VAGUE_HEADS, Description, apposition, descriptions, pre_title, role_head, share_out
+from .roles import (QUALIFIED_HEADS, VAGUE_HEADS, Description, affiliation, apposition, descriptions,
+                    fronted_apposition, pre_title, role_head, share_out)
 from . import text_of
 
 # Salience weights, tuned by eye on the seeds and 12 BBC articles so that the
@@ -90,9 +91,11 @@ def token_range(doc, mention: Mention) -> tuple[int, int] | None:
 
 
 def named_role(doc, group: Group, groups: list[Group]) -> str | None:
-    """The role a person's title or apposition gives, most specific first-found."""
+    """The role a person's title or apposition gives, the fullest first-found; an
+    organisation written after the name ("of the CDF") only when nothing else is said."""
     stop = person_tokens_of(doc, groups, exclude=group)
     found: list[str] = []
+    affiliations: list[str] = []
     for m in group.mentions:
         rng = token_range(doc, m)
         if rng is None:
@@ -100,10 +103,11 @@ def named_role(doc, group: Group, groups: list[Group]) -> str | None:
         titled = pre_title(doc, rng[0], stop)
         if titled:
             found.append(coordinated(doc, titled[0], rng, groups, group))
-        appos = apposition(doc, rng[1] - 1)
-        if appos:
-            found.append(appos[0])
-    return best_role(found)
+        for role in (fronted_apposition(doc, rng[0], rng[1] - 1, stop), apposition(doc, rng[1] - 1, stop)):
+            if role:
+                found.append(role[0])
+        affiliations.append(affiliation(doc, rng[1] - 1) or "")
+    return best_role(found) or best_role([a for a in affiliations if a])
 
 
 def coordinated(doc, title: str, rng: tuple[int, int], groups: list[Group], group: Group) -> str:

@@ -30,6 +30,12 @@ AGENT_DEPS = frozenset({"agent"})
 # Dependencies through which a verb shares its head's subject ("He laughed and added ...",
 # "she wanted to stress ...", "He went on, saying ...").
 SHARED_SUBJECT_DEPS = frozenset({"conj", "xcomp", "advcl", "acl", "ccomp", "pcomp"})
+# A participle modifying an object ("issued a statement warning that ...") reports the words
+# of whoever governs the object.
+OBJECT_DEPS = frozenset({"dobj", "pobj"})
+# A place that "concluded" or "said" inside a person's own report stands for the government
+# the person speaks for: the quotation is the person's words.
+PLACE_TYPES = frozenset({"GPE", "LOC"})
 # Entity types that cannot be a speaker standing next to a cue ("last week, writing ...").
 NOT_SPEAKERS = frozenset({"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
@@ -37,6 +43,8 @@ SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 SHORT_SENTENCE = 12
 # How many tokens after a quotation the verb of its trailing "..., NAME VERB" clause may be.
 TRAILING_CLAUSE = 8
+# Longest apposition (in tokens) skipped between a name and its cue after a quotation.
+MAX_APPOSITION = 16
 # How many tokens before a colon a bare name can lead in to a quote ("Clinton: “...”").
 COLON_NAME_REACH = 4
 # How far (in tokens) a cue may sit before or after a quotation in its sentence window;
@@ -108,12 +116,28 @@ def trailing_clause_cue(doc, end: int, owner, para: tuple[int, int]):
     last = doc[end - 2].text if end >= 2 else ""
     if not (last in (",", "?", "!", "—", "--") or closing in (",", "?", "!") or doc[end].text == ","):
         return None
-    for i in range(end, min(end + TRAILING_CLAUSE, para[1])):
+    i, budget = end, TRAILING_CLAUSE
+    while i < para[1] and budget > 0:
         tok = doc[i]
         if owner[i] >= 0 or tok.is_sent_end and tok.is_punct:
             break
         if tok.pos_ == "VERB" and any(c.dep_ in SUBJECT_DEPS and owner[c.i] < 0 for c in tok.children):
             return tok
+        close = apposition_close(doc, i, para)
+        i, budget = (close + 1, budget) if close is not None else (i + 1, budget - 1)
+    return None
+
+
+def apposition_close(doc, i: int, para: tuple[int, int]) -> int | None:
+    """The comma closing an apposition opened by the comma at i after a name ('“...?” He
+    Jianxiong, the former executive director for China at the IMF, said'), or None."""
+    if doc[i].text != "," or i == 0 or doc[i - 1].pos_ != "PROPN":
+        return None
+    for k in range(i + 1, min(i + 1 + MAX_APPOSITION, para[1])):
+        if doc[k].text == ",":
+            return k
+        if doc[k].is_sent_end and doc[k].is_punct:
+            return None
     return None
 
 
@@ -152,6 +176,16 @@ def nearest_cue(doc, start: int, end: int, owner, lo: int, hi: int):
     return best
 
 
+def subject_child(tok, owner) -> object | None:
+    """The verb's subject outside quotations; of two ("Wikileaks editor-in-chief Kristinn
+    Hrafnsson said", parsed with two subjects) the one nearest the verb."""
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and owner[c.i] < 0]
+    if len(subjects) > 1:
+        before = [c for c in subjects if c.i < tok.i]
+        return before[-1] if before else subjects[0]
+    return subjects[0] if subjects else None
+
+
 def subject_of(verb, owner) -> object | None:
     """The token naming who did the speaking: the verb's subject, or its shared subject."""
     if verb.lower_ in ACCORDING:
@@ -167,7 +201,7 @@ def subject_of(verb, owner) -> object | None:
             return lead
     tok = verb
     for _ in range(MAX_CLIMB):
-        subj = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS and owner[c.i] < 0), None)
+        subj = subject_child(tok, owner)
         if subj is not None and subj.dep_ == "nsubjpass":
             agent = next((c for c in tok.children if c.dep_ in AGENT_DEPS), None)
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
@@ -176,10 +210,18 @@ def subject_of(verb, owner) -> object | None:
             return subj  # a relative "who" too: the resolver takes it to its antecedent
         if tok.dep_ == "relcl":
             return tok.head
+        if tok.dep_ == "acl" and tok.head.dep_ in OBJECT_DEPS:
+            tok = object_governor(tok.head)  # "issued a statement warning that": who issued it
+            continue
         if tok.dep_ not in SHARED_SUBJECT_DEPS or tok.head.i == tok.i:
             break
         tok = tok.head
     return adjacent_subject(verb, owner)
+
+
+def object_governor(obj):
+    """The verb whose object (direct, or through a preposition) obj is."""
+    return obj.head.head if obj.dep_ == "pobj" else obj.head
 
 
 def participle_lead(verb, owner) -> object | None:
@@ -204,17 +246,38 @@ def adjacent_subject(verb, owner) -> object | None:
     while i >= 0 and doc[i].is_punct and doc[i].text in ",—-" and verb.i - i <= 2:
         i -= 1
     if i < 0 or owner[i] >= 0 or doc[i].sent.start != verb.sent.start:
-        return None
+        return inverted_subject(verb, owner)
     tok = doc[i]
     if tok.ent_type_ in NOT_SPEAKERS:
         return None
     return tok if tok.pos_ in ("PROPN", "NOUN") or tok.lower_ in SUBJECT_PRONOUNS else None
 
 
+def inverted_subject(verb, owner) -> object | None:
+    """The name right after a cue that follows a quotation ('“...,” wrote Fadem in a note'),
+    when the parser did not make it the subject: the last word of the name."""
+    doc = verb.doc
+    i = verb.i + 1
+    if i >= len(doc) or owner[i] >= 0 or not (doc[i].ent_type_ == "PERSON" or doc[i].pos_ == "PROPN"):
+        return None
+    if verb.i == 0 or not (owner[verb.i - 1] >= 0 or doc[verb.i - 1].is_punct):
+        return None
+    while i + 1 < len(doc) and owner[i + 1] < 0 and doc[i + 1].pos_ == "PROPN":
+        i += 1
+    return doc[i]
+
+
 def own_subject(doc, start: int, end: int, owner, para: tuple[int, int]):
     """Who said it, by a cue of the quotation's own: one governing it or in the clause after it."""
     cue = climb_to_cue(doc, start, end, owner, para) or trailing_clause_cue(doc, end, owner, para)
-    return subject_of(cue, owner) if cue is not None else None
+    if cue is None:
+        return None
+    subj = subject_of(cue, owner)
+    if subj is not None and subj.ent_type_ in PLACE_TYPES and cue.dep_ == "ccomp" and is_cue(cue.head):
+        outer = subject_of(cue.head, owner)  # "Pompeo said Washington had concluded “...”"
+        if outer is not None and (outer.ent_type_ == "PERSON" or outer.lower_ in SUBJECT_PRONOUNS):
+            return outer
+    return subj
 
 
 def nearby_subject(doc, start: int, end: int, owner, para: tuple[int, int]):

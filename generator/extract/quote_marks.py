@@ -19,7 +19,11 @@ OPENING = "“„"
 CLOSING = "”"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
-MARK = re.compile(f"[{MARKS}]")
+# Two single marks typed for a double one, as some wires and typesetters do
+# ("“It was an attempt to mislead voters,’’ Will Moy said"): they only close or only open.
+DOUBLED_CLOSING = ("’’", "''")
+DOUBLED_OPENING = ("‘‘", "``")
+MARK = re.compile("|".join(map(re.escape, DOUBLED_CLOSING + DOUBLED_OPENING)) + f"|[{MARKS}]")
 # Characters after which a straight mark opens rather than closes ("(\"Yes\")", "—\"No\"").
 OPEN_CONTEXT = set(" \t\n([{—–-/")
 # Paragraphs are separated by a blank line (the body convention); a hard-wrapped
@@ -81,13 +85,18 @@ def paragraph_passages(text: str, start: int, end: int) -> tuple[list[Span], int
     opened: int | None = None
     for m in MARK.finditer(text, start, end):
         i = m.start()
-        role = mark_role(text, i, end)
+        if m.group() in DOUBLED_CLOSING:
+            role = "close"
+        elif m.group() in DOUBLED_OPENING:
+            role = "open"
+        else:
+            role = mark_role(text, i, end)
         if role == "either":
             role = "close" if opened is not None else "open"
         if role == "open":
             opened = i  # a second opening mark: the first one was stray
         elif opened is not None:
-            found.append((opened, i + 1))
+            found.append((opened, m.end()))
             opened = None
     return found, opened
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import bisect
 
 from ..model import Actor, Quote
-from .attribution import (governing_subject, nearby_subject, own_subject, token_owner, token_range,
-                          token_starts)
+from .attribution import (governing_subject, nearby_subject, own_subject, subject_of, token_owner,
+                          token_range, token_starts)
 from .quote_marks import Passage, find_passages, paragraphs
 from .speakers import Resolver
 from . import text_of
@@ -24,6 +24,20 @@ MIN_WORDS = 3
 # A passage with no speech cue inherits the previous quote's speaker when it is at most
 # this many paragraphs later (the "paragraph of quote, then more quote" convention).
 INHERIT_PARAGRAPHS = 1
+# Verbs of indirect speech whose subject a following cue-less quotation is credited to
+# ("Erekat said it was only the latest move. ¶ “They wanted us on our knees ...”"): the
+# commonest PolNeAR cues, kept to those that report a person's words.
+REPORTED_VERBS = ("say", "tell", "add", "write", "explain", "insist", "argue", "warn", "claim")
+# Subject tokens that can stand for a person who spoke (a name or a personal pronoun).
+REPORTER_PRONOUNS = frozenset({"he", "she"})
+# Characters that end a quoted sentence or a quoted clause ('“We will,”', '“Go!”').
+SENTENCE_END = frozenset(".,!?…—-–;:")
+# Longest quoted phrase (in words) that is_term may take for a name rather than a quotation.
+TERM_MAX_WORDS = 5
+# Verbs that give something a name rather than report words: a short verbless quote they
+# govern is the name ('it has been dubbed “feather duvet lung.”').
+# ("brand" and "label" stay cues: PolNeAR counts 'Japan branded North Korea an "outlaw nation"'.)
+NAMING_VERBS = frozenset({"dub", "nickname", "christen"})
 # Quoted Title Case phrases of up to this many words are titles of shows, books, songs and
 # headlines ("Saturday Night Live", "How the Grinch Stole Christmas"); tuned on PolNeAR train.
 TITLE_MAX_WORDS = 8
@@ -61,15 +75,89 @@ def find_quotes(doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     previous: list[tuple[int, str]] = []
     units = chains(passages)
     last: int | None = None  # the latest passage with a speaker
+    reported = reported_cues(doc, owner)
+    told = 0  # reported speech verbs already added to the speakers a pronoun may take
     for unit in units:
+        told = add_reported(reported, told, passages[unit[0]].span[0], owner, resolver, previous)
         found = speaker_of(doc, unit, places, owner, resolver, previous, passages, speakers, last)
+        if found is None or found == speakers[last if last is not None else 0] and last is not None \
+                and places[unit[0]].para != places[last].para:
+            found = reported_speaker(doc, reported, passages, unit, last, paras, places, owner, resolver,
+                                     previous) or found
         for k in unit:
             speakers[k] = found or NOBODY
         if found:
             last = unit[-1]
     return tuple(Quote(text=text[p.span[0]:p.span[1]], span=p.span, speaker=s, speaker_span=ss)
-                 for p, (s, ss) in zip(passages, speakers)
-                 if reportable(text[p.span[0]:p.span[1]]))
+                 for k, (p, (s, ss)) in enumerate(zip(passages, speakers))
+                 if reportable(text[p.span[0]:p.span[1]])
+                 and not is_heading(text, p, paras[places[k].para])
+                 and not is_term(doc, places[k], owner))
+
+
+def reported_cues(doc, owner) -> list:
+    """Speech verbs outside quotations, in text order, found on the lemma array (building a
+    Token for every word costs more than the rest of attribution)."""
+    wanted = {doc.vocab.strings[w] for w in REPORTED_VERBS}
+    lemmas = doc.to_array("LEMMA").tolist()
+    return [doc[i] for i, lemma in enumerate(lemmas) if lemma in wanted and owner[i] < 0
+            and doc[i].pos_ == "VERB"]
+
+
+def add_reported(reported, told: int, before: int, owner, resolver, previous) -> int:
+    """Add the named speakers of indirect speech before offset `before` to the speakers a
+    pronoun may take ("Williams said the call was unusual. “...,” she said.")."""
+    while told < len(reported) and reported[told].idx < before:
+        subj = subject_of(reported[told], owner)
+        if subj is not None and subj.ent_type_ == "PERSON":
+            name, span = resolver.resolve(subj, previous)
+            if name:
+                previous.append((span[0], name))
+        told += 1
+    return told
+
+
+def reported_speaker(doc, reported, passages, unit, last, paras, places, owner, resolver, previous):
+    """The person whose indirect speech leads in to a cue-less quotation: the latest speech
+    verb with a named or pronoun subject after the previous quotation, in this paragraph or
+    the one before."""
+    start = passages[unit[0]].span[0]
+    para = places[unit[0]].para
+    since = max(paras[para - 1][0] if para else 0, passages[last].span[1] if last is not None else 0)
+    for verb in reversed(reported):
+        if verb.idx >= start:
+            continue
+        if verb.idx < since:
+            return None
+        subj = subject_of(verb, owner)
+        if subj is not None and (subj.ent_type_ == "PERSON" or subj.lower_ in REPORTER_PRONOUNS):
+            name, span = resolver.resolve(subj, previous)
+            return (name, span) if name else None
+    return None
+
+
+def is_heading(text: str, passage: Passage, para) -> bool:
+    """A quoted line standing as a paragraph of its own with no sentence punctuation: a
+    crosshead taken from a quote ('"We write with urgency"'), not a quotation."""
+    if passage.span != tuple(para) or not passage.closed:
+        return False
+    inner = text[passage.span[0] + 1:passage.span[1] - 1].rstrip()
+    return bool(inner) and inner[-1] not in SENTENCE_END
+
+
+def is_term(doc, place, owner) -> bool:
+    """A short verbless quoted phrase that names something: the modifier of the noun right
+    after it ('the “one country, two systems” formula') or what a naming verb governs ('it
+    has been dubbed “feather duvet lung.”'). A short phrase with no cue at all is still kept:
+    on PolNeAR dev most such are partial quotes of someone ("thousands of shootings")."""
+    if place.end <= place.start or word_count(doc[place.start:place.end].text) > TERM_MAX_WORDS:
+        return False
+    inside = doc[place.start:place.end]
+    if any(tok.pos_ in ("VERB", "AUX") for tok in inside) or not any(tok.pos_ in ("NOUN", "PROPN") for tok in inside):
+        return False  # a verb, or only adjectives ('North Korea's "reckless, dangerous" actions')
+    heads = {doc[i].head.i for i in range(place.start, place.end)} - set(range(place.start, place.end))
+    return any(doc[h].lemma_.lower() in NAMING_VERBS or h == place.end and doc[h].pos_ == "NOUN"
+               for h in heads)
 
 
 def reportable(passage: str) -> bool:

@@ -6,17 +6,17 @@ import re
 
 from ..model import Actor, Span
 from . import text_of
+from .roles import ROLE_NOUNS
 
-# Words that precede a name without being part of it ("President Vladimir Putin",
-# "Sen. Ted Cruz", "Presidential aide Jakub Kumoch" keeps only the name).
-TITLE_WORDS = frozenset("""
-mr mr. mrs mrs. ms ms. miss dr dr. prof prof. sir dame lord lady rev rev. gen gen. col col.
-sen sen. senator rep rep. representative gov gov. governor president vice former presidential
-secretary minister prime premier chancellor king queen prince princess pope judge justice
-mayor chairman chairwoman chair ceo director spokesman spokeswoman spokesperson aide adviser
-advisor ambassador general lt lt. sgt sgt. capt capt. candidate nominee leader speaker
-house senate deputy foreign state press white the a an u.s. us gop democratic republican
+# Words that precede a name without being part of it ("President Vladimir Putin", "Sen. Ted
+# Cruz", "White House press secretary Jen Psaki" keeps only the name): honorifics and
+# determiners here, role nouns from roles.py; is_title_word says which is which.
+HONORIFIC_WORDS = frozenset("""
+mr mrs ms miss dr prof sir dame lord lady rev gen col lt sgt capt sen rep gov former vice acting
+presidential the a an
 """.split())
+# Suffixes that end a name: a title before them is part of the name ("Martin Luther King Jr.").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we": None}
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Honorifics that tell a person's gender, so that "she" skips a "Mr." (checked in the
@@ -37,11 +37,38 @@ PRONOUN_CANDIDATES = 6
 POSSESSIVE = re.compile(r"(['’]s|['’])$")
 
 
+def role_words(role: str) -> frozenset[str]:
+    """The words of a role, lowercase, possessives off: "China’s ambassador" -> {china, ambassador}."""
+    return frozenset(POSSESSIVE.sub("", w) for w in role.lower().split())
+
+
+def is_title_word(word: str) -> bool:
+    """Whether a word is an honorific, a determiner or a role noun ("Sen.", "secretary")."""
+    low = word.lower().strip(",").rstrip(".")
+    return low in HONORIFIC_WORDS or low in ROLE_NOUNS or low.endswith("s") and low[:-1] in ROLE_NOUNS
+
+
+def leads_to_title(words: list[str]) -> bool:
+    """Whether words[0] starts a title rather than the name: a lowercase role noun follows
+    within three words ("White House press secretary"), or a capitalised one right after
+    it that a name still follows ("US President Biden", not "John King")."""
+    ahead = words[1:4]
+    if any(w.islower() and is_title_word(w) for w in ahead[:len(words) - 2]):
+        return True
+    rest = [w.lower().rstrip(".,") for w in words[2:]]
+    return len(words) > 2 and is_title_word(words[1]) and not set(rest) <= NAME_SUFFIXES
+
+
 def clean_name(text: str) -> str:
-    """An entity's text without leading titles and a trailing possessive."""
+    """An entity's text without the title before it and a trailing possessive."""
     words = POSSESSIVE.sub("", text.strip()).split()
-    while len(words) > 1 and words[0].lower().strip(",") in TITLE_WORDS:
+    while len(words) > 1 and (is_title_word(words[0]) or leads_to_title(words)):
+        if len(words) == 2 and words[1].lower().rstrip(".,") in NAME_SUFFIXES:
+            break
+        title = is_title_word(words[0])
         words.pop(0)
+        if title and len(words) > 2 and words[0].lower() in ("of", "to", "for"):
+            del words[:2]  # "Secretary of State Mike Pompeo": the title's complement goes too
     return " ".join(words).strip(" ,")
 
 
@@ -57,13 +84,17 @@ class Resolver:
         self.named: dict[str, list[tuple[int, str]]] = {}  # last name -> full names, text order
         self.ent_at: dict[int, object] = {}
         self.gender: dict[str, str] = {}  # lowercase name -> "m" | "f", from honorifics
+        self.mentions = sorted((s, e, a.name) for a in actors if a.kind == "person" for s, e in a.mentions)
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.roles = [(role_words(a.role), a.name) for a in actors if a.kind == "person" and a.role]
+        not_people = {a.name.lower() for a in actors if a.kind != "person"}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
             name = clean_name(ent.text)
             if not name:
                 continue
-            if ent.label_ in NAME_LABELS:
+            if ent.label_ in NAME_LABELS and name.lower() not in not_people:
                 self.people.append((ent.start_char, name))
                 honorific = self.text[max(0, ent.start_char - 5):ent.start_char + 4].lower()
                 for word, gender in HONORIFICS.items():
@@ -116,6 +147,9 @@ class Resolver:
             return name, (tok.idx, tok.idx + len(tok))
         span = self.mention(tok)
         low = tok.lower_
+        known = self.actor_named_at(tok.idx) if tok.pos_ == "PROPN" else None
+        if known:
+            return known, span
         ent = self.ent_at.get(tok.i)
         if ent is not None and ent.label_ in NAME_LABELS:
             return self.full(clean_name(ent.text), tok.idx), span
@@ -134,9 +168,21 @@ class Resolver:
             return named, span
         return self.description(tok, span), span
 
+    def actor_named_at(self, at: int) -> str | None:
+        """The person actor one of whose name mentions covers the character offset at."""
+        k = bisect.bisect_right(self.mention_starts, at) - 1
+        while k >= 0 and self.mentions[k][0] > at - 80:
+            start, end, name = self.mentions[k]
+            if start <= at < end:
+                return name
+            k -= 1
+        return None
+
     def apposed_name(self, tok) -> str | None:
         """A name in apposition to a description: 'her adviser, Jake Sullivan,'."""
         for child in tok.children:
+            if child.dep_ == "appos" and self.actor_named_at(child.idx):
+                return self.actor_named_at(child.idx)
             if child.dep_ == "appos":
                 ent = self.ent_at.get(child.i)
                 if ent is not None and ent.label_ in NAME_LABELS:
@@ -168,6 +214,15 @@ class Resolver:
             return previous[-1][1]
         return self.full(last_person[1], last_person[0]) if last_person else None
 
+    def role_holder(self, words: list[str]) -> str | None:
+        """The one person whose stated role says all a description does ("China's ambassador"
+        -> the person introduced as "China's ambassador to Britain")."""
+        said = role_words(" ".join(words))
+        if len(said) < 2:
+            return None  # "the spokesperson" alone says too little to pick one person
+        holders = {name for role, name in self.roles if said and said <= role}
+        return holders.pop() if len(holders) == 1 else None
+
     def fits(self, name: str, gender: str | None) -> bool:
         """Whether a pronoun of this gender can refer to the person called name."""
         known = self.gender.get(name.lower()) or self.gender.get(self.full(name).lower())
@@ -186,7 +241,10 @@ class Resolver:
             if h == head and mods <= set(earlier.lower().split()[:-1]):
                 best = earlier if len(earlier) > len(best) else best
                 break
-        if tok.lemma_.lower() in TITLE_WORDS and not mods:
+        holder = self.role_holder(words)
+        if holder:
+            return holder
+        if is_title_word(tok.lemma_) and not mods:
             k = bisect.bisect_left(self.people_at, tok.idx)
             for at, name in reversed(self.people[max(0, k - 8):k]):
                 before = self.text[max(0, at - 40):at].lower()
