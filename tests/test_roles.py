@@ -71,3 +71,12 @@ def test_role_rules_are_total(nlp, text):
                       apposition(doc, tok.i, set())):
             assert found is None or isinstance(found[0], str)
         assert affiliation(doc, tok.i) is None or isinstance(affiliation(doc, tok.i), str)
+
+
+def test_a_role_relative_to_another_person_keeps_what_follows_the_possessive(nlp):
+    """'a member of Oliver Grant's Harbour Chambers', not 'member of Oliver Grant'."""
+    from generator.extract.actors import find_actors
+
+    doc = nlp("A report by Marta Lind, a member of Oliver Grant's Harbour Chambers, says Lord Berg warned Tony Reed.")
+    roles = {a.name: a.role for a in find_actors(doc)}
+    assert roles.get("Marta Lind") == "member of Oliver Grant's Harbour Chambers", roles

@@ -246,6 +246,9 @@ def apposition_end(doc, start: int, stop: set[int]) -> int:
                 return i - 1 if i > start else start
             while i < len(doc) and i in stop:
                 i += 1
+            if i < len(doc) and doc[i].tag_ == "POS":  # "a member of Cherie Blair's chambers" goes on
+                i += 1
+                continue
             return i
         i += 1
     while i > start and doc[i - 1].lower_ in ("and", "or", "of", "the", "a", "at", "to", "in", "for"):
