@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -20,15 +19,12 @@ import yaml
 
 from .errors import UserError
 from .model import ACTOR_KINDS, Actor
+from .normal import HONORIFICS, fold
 from .slugs import unique_slugs
 
-# Words in a person's name that say how to address them, not who they are.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "baroness",
-              "baron", "president", "mr.", "mrs.", "ms.", "dr."}
+# Titles left out of a person's name when names are matched across articles.
+TITLES = {"president"}
 OVERRIDE_KEYS = ("merge", "split", "roles", "kind", "ignore")
-# Letters that Unicode does not decompose into a base letter plus an accent.
-UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                              "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i"})
 
 
 class OverridesError(UserError):
@@ -58,18 +54,10 @@ class SiteActor:
     articles: tuple[str, ...] = ()
 
 
-@functools.lru_cache(maxsize=200_000)  # names repeat across articles; folding is the hot spot
-def fold(text: str) -> str:
-    """Lowercase ASCII, single-spaced: the form names are compared in."""
-    text = unicodedata.normalize("NFKD", (text or "").translate(UNDECOMPOSED))
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
-    return re.sub(r"\s+", " ", text).strip().casefold()
-
-
 @functools.lru_cache(maxsize=200_000)
 def person_key(name: str) -> tuple[str, ...]:
     """A person's name tokens without honorifics: 'President Joe Biden' -> ('joe', 'biden')."""
-    return tuple(t for t in re.findall(r"[\w'.-]+", fold(name)) if t not in HONORIFICS)
+    return tuple(t for t in re.findall(r"[\w'.-]+", fold(name)) if t not in HONORIFICS and t not in TITLES)
 
 
 # ---------------------------------------------------------------- overrides file

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .mentions import ACRONYM, HONORIFICS, Mention
+from ..normal import ADDRESS, HONORIFICS, fold
+from .mentions import ACRONYM, Mention
 
 # Forms of the same place: "US" and "the United States" are one actor.
 PLACE_ALIASES = {
@@ -54,14 +54,6 @@ class Group:
     @property
     def forms(self) -> list[str]:
         return list(dict.fromkeys(m.text for m in self.mentions if not m.nominal))
-
-
-def fold(text: str) -> str:
-    """Lowercase ASCII with typographic apostrophes and British spellings evened out."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    return text.replace("organisation", "organization").replace(" & ", " and ")
 
 
 def person_tokens(text: str) -> list[str]:
@@ -198,4 +190,4 @@ def display_name(group: Group) -> str:
 def peerage(form: str) -> bool:
     """Whether a person's form carries a title that is part of how they are named ('Lord Falconer')."""
     first = fold(form).split()[0] if form.strip() else ""
-    return first in HONORIFICS and first not in {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."}
+    return first in HONORIFICS and first not in ADDRESS
