@@ -7,6 +7,7 @@ a kind or a role. Pure: no I/O except load_overrides.
 """
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -18,7 +19,7 @@ import yaml
 
 from .errors import UserError
 from .extract.mentions import ORG_NAME_WORDS
-from .extract.names import GENERIC_ORG_WORDS
+from .extract.names import GENERIC_ORG_WORDS, STOP_INITIALS
 from .extract.person_names import TITLE_WORDS, PersonName, leading_titles, parse_person
 from .model import ACTOR_KINDS, Actor
 from .normal import HONORIFICS, fold
@@ -31,6 +32,8 @@ KIND_ORDER = ("place", "organization", "person")  # a tie goes to the later: peo
 # Words before a name that only a person carries ("Sheriff", "Sen.", "Mr"); role nouns
 # are left out, as organisations' names can start with them ("General Motors").
 ADDRESS_TITLES = {h.rstrip(".") for h in HONORIFICS} | TITLE_WORDS
+DEPARTMENT = re.compile(r"^(\w+) (department|ministry)$")  # "justice department"
+ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 THE = re.compile(r"^(the|The)\s+")
 DOTTED = re.compile(r"^(?:[a-z]\.){2,}[a-z]?\.?$")  # "f.b.i." and "f.b.i" are "fbi"
 OVERRIDE_KEYS = ("merge", "split", "roles", "kind", "ignore")
@@ -130,7 +133,8 @@ def resolve_actors(per_article: Sequence[tuple[str, tuple[Actor, ...]]],
     split = {fold(n) for n in overrides.split}
     people = [(k, a) for k, a in items if a.kind == "person" and fold(a.name) not in split]
     clusters = [Cluster("person", c) for c in cluster_people(people)]
-    clusters += cluster([(k, a) for k, a in items if a.kind != "person" or fold(a.name) in split], split)
+    clusters += with_acronyms(cluster([(k, a) for k, a in items if a.kind != "person" or fold(a.name) in split],
+                                      split))
     titled(clusters)
     idents = distinct([identity(c) for c in clusters])
     ids = unique_slugs([(i, c.name) for i, c in zip(idents, clusters)], "actor")
@@ -147,6 +151,9 @@ def prepared(per_article, overrides: Overrides):
     kinds = {fold(k): v for k, v in overrides.kind.items()}
     for key, actors in per_article:
         for a in actors:
+            if not (ignore or merge or kinds):
+                yield key, a
+                continue
             if fold(a.name) in ignore:
                 continue
             name = merge.get(fold(a.name), a.name)
@@ -163,21 +170,23 @@ def settled_kinds(items: list[tuple[str, Actor]], fixed: set[str]) -> list[tuple
     person) keeps its kinds; so does a name whose kind the user fixed.
     """
     evident = people_by_evidence(items)
-    items = [(key, replace(a, kind="person") if i in evident else a) for i, (key, a) in enumerate(items)]
-    votes: dict[str, Counter] = {}
+    votes: dict[str, dict[str, int]] = defaultdict(dict)
     seen: dict[tuple[str, str], str] = {}
     mixed: set[str] = set()
-    for key, a in items:
+    for i, (key, a) in enumerate(items):
+        kind = "person" if i in evident else a.kind
         k = name_key(a.name)
-        votes.setdefault(k, Counter())[a.kind] += 1
-        if seen.setdefault((key, fold(a.name)), a.kind) != a.kind:  # the very same words, two kinds
+        votes[k][kind] = votes[k].get(kind, 0) + 1
+        if seen.setdefault((key, fold(a.name)), kind) != kind:  # the very same words, two kinds
             mixed.add(k)
     out = []
     for i, (key, a) in enumerate(items):
-        k = name_key(a.name)
-        if len(votes[k]) > 1 and k not in mixed and fold(a.name) not in fixed and i not in evident:
-            a = replace(a, kind=voted_kind(k, votes[k]))
-        out.append((key, a))
+        kind = a.kind
+        if i in evident:
+            kind = "person"
+        elif len(votes[k := name_key(a.name)]) > 1 and k not in mixed and fold(a.name) not in fixed:
+            kind = voted_kind(k, votes[k])
+        out.append((key, a if kind == a.kind else replace(a, kind=kind)))
     return out
 
 
@@ -213,15 +222,16 @@ def people_by_evidence(items: list[tuple[str, Actor]]) -> set[int]:
     return out
 
 
+@functools.lru_cache(maxsize=100_000)
 def addressed(name: str) -> bool:
     """Whether a name starts with a title only a person carries: 'Sheriff Arpaio', 'Sen. Ted Cruz'."""
     words = fold(name).split()
     return 2 <= len(words) <= 4 and words[0].rstrip(".") in ADDRESS_TITLES and words[-1] not in ORG_WORDS
 
 
-def voted_kind(key: str, votes: Counter) -> str:
+def voted_kind(key: str, votes: Mapping[str, int]) -> str:
     """The kind most articles give a name; an organisation's name shape ('... Association') wins for it."""
-    if votes["organization"] and key.rsplit(" ", 1)[-1] in ORG_WORDS:
+    if votes.get("organization") and key.rsplit(" ", 1)[-1] in ORG_WORDS:
         return "organization"
     return max(votes, key=lambda kind: (votes[kind], KIND_ORDER.index(kind)))
 
@@ -259,10 +269,44 @@ def cluster(items: list[tuple[str, Actor]], split: set[str]) -> list[Cluster]:
     return list(clusters.values())
 
 
+def with_acronyms(clusters: list[Cluster]) -> list[Cluster]:
+    """Organisations known by an acronym joined to the one long name it abbreviates ('DOJ', 'Department of Justice')."""
+    longs: dict[str, set[int]] = defaultdict(set)
+    for i, c in enumerate(clusters):
+        if c.kind == "organization":
+            for name in {a.name for _, a in c.items}:
+                for short in {initials(name), initials(name, stops=True)} - {""}:
+                    longs[short].add(i)
+    for i, c in enumerate(clusters):
+        shorts = {a.name.replace(".", "") for _, a in c.items if ACRONYM.match(a.name.replace(".", ""))}
+        if c.kind != "organization" or len(shorts) != 1:
+            continue
+        target = longs.get(shorts.pop(), set()) - {i}
+        if len(target) == 1 and clusters[(j := target.pop())].items:
+            clusters[j].items.extend(c.items)
+            c.items = []
+    return [c for c in clusters if c.items]
+
+
+def initials(name: str, stops: bool = False) -> str:
+    """A long name's initials: 'Department of Justice' -> 'DJ', or with stops 'DOJ'."""
+    words = [w for w in re.split(r"[\s-]+", THE.sub("", name)) if w]
+    if len(words) < 2 or not all(w[0].isupper() or fold(w) in STOP_INITIALS for w in words):
+        return ""
+    return "".join(w[0] for w in words if stops or fold(w) not in STOP_INITIALS).upper()
+
+
+@functools.lru_cache(maxsize=200_000)  # names repeat across articles
 def name_key(name: str) -> str:
-    """The form a name is matched in: folded, without a leading 'the', an acronym without its dots."""
+    """The form a name is matched in: folded, without a leading 'the', an acronym without its dots.
+
+    'Justice Department' is matched as 'department of justice', its other English form.
+    """
     key = fold(THE.sub("", name))
-    return key.replace(".", "") if DOTTED.match(key) else key
+    if DOTTED.match(key):
+        return key.replace(".", "")
+    m = DEPARTMENT.match(key)
+    return f"{m[2]} of {m[1]}" if m else key.replace(" of the ", " of ")
 
 
 def site_name(c: Cluster) -> str:

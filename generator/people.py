@@ -32,6 +32,7 @@ class People:
     def __init__(self, items: list[Item]):
         self.items = items
         self.members: dict[int, list[Item]] = {}
+        self.keys: dict[int, set[str]] = {}  # the articles each cluster is in
         self.names: dict[int, list[PersonName]] = {}
         self.by_surname: dict[str, list[int]] = defaultdict(list)
         self.ids = itertools.count()
@@ -43,23 +44,26 @@ class People:
         self.in_article: dict[str, list[int]] = defaultdict(list)
         self.families: dict[str, set[str]] = defaultdict(set)
         self.by_given: dict[str, set[tuple[int, str]]] = defaultdict(set)
+        self.bearers: dict[str, dict[int, set[str]]] = defaultdict(dict)  # surname -> cluster -> suffixes
         for cid, members in self.members.items():
-            for key in {k for k, _ in members}:
+            for key in self.keys[cid]:
                 self.in_article[key].append(cid)
             for n in self.names[cid]:
                 self.by_given[n.given].add((cid, n.surname))
+                self.bearers[n.surname].setdefault(cid, set()).add(n.suffix)
         for key, a in self.items:
             self.families[key].add(parse_person(a.name).surname)
 
     def articles(self, cid: int) -> int:
-        return len({key for key, _ in self.members[cid]})
+        return len(self.keys[cid])
 
     def add(self, cid: int | None, name: PersonName, items: list[Item]) -> int:
         if cid is None:
             cid = next(self.ids)
-            self.members[cid], self.names[cid] = [], []
+            self.members[cid], self.names[cid], self.keys[cid] = [], [], set()
             self.by_surname[name.surname].append(cid)
         self.members[cid].extend(items)
+        self.keys[cid].update(key for key, _ in items)
         self.names[cid].append(name)
         return cid
 
@@ -107,13 +111,11 @@ def cluster_people(items: list[Item]) -> list[list[Item]]:
 
 def home_of_lone(people: People, key: str, name: PersonName) -> int | None:
     """The cluster a bare surname or first name belongs to, or None."""
-    def bearer(cid: int) -> bool:
-        return any(n.surname == name.surname and (not name.suffix or n.suffix == name.suffix)
-                   for n in people.names[cid] if n.full)
-    local = [c for c in people.in_article.get(key, ()) if bearer(c)]
+    bearers = people.bearers.get(name.surname, {})
+    owners = [c for c, suffixes in bearers.items() if not name.suffix or name.suffix in suffixes]
+    local = [c for c in people.in_article.get(key, ()) if c in owners]
     if local:
         return people.dominant(local)
-    owners = [c for c in people.by_surname.get(name.surname, ()) if bearer(c)]
     if owners:
         return people.dominant(owners)
     families = people.families.get(key, set())

@@ -239,3 +239,14 @@ def test_user_kind_and_merge_beat_the_vote():
            ("c", (Actor("Apple", "place"),))]
     got = resolve_actors(per, Overrides(kind={"Apple": "place"}))
     assert [(a.name, a.kind) for a in got] == [("Apple", "place")]
+
+
+def test_an_acronym_joins_the_one_long_name_it_abbreviates():
+    org = lambda name: Actor(name, "organization")  # noqa: E731
+    per = [("a", (org("Justice Department"),)), ("b", (org("Department of Justice"),)), ("c", (org("DOJ"),)),
+           ("d", (org("D.O.J."),)), ("e", (org("Justice Department"),))]
+    got = resolve_actors(per)
+    assert [(a.name, len(a.articles)) for a in got] == [("Justice Department", 5)]
+    # two long names with the same initials: the acronym joins neither
+    per = [("a", (org("Tea Party Movement"),)), ("b", (org("Tax Policy Monitor"),)), ("c", (org("TPM"),))]
+    assert len(resolve_actors(per)) == 3
