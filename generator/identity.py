@@ -34,6 +34,9 @@ KIND_ORDER = ("place", "organization", "person")  # a tie goes to the later: peo
 ADDRESS_TITLES = {h.rstrip(".") for h in HONORIFICS} | TITLE_WORDS
 DEPARTMENT = re.compile(r"^(\w+) (department|ministry)$")  # "justice department"
 ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+# Last words of organisations' names that say their legal form or reach, not which
+# they are (the designators company-name matchers drop).
+DESIGNATORS = {"inc", "incorporated", "corp", "co", "ltd", "limited", "llc", "plc", "international"}
 THE = re.compile(r"^(the|The)\s+")
 DOTTED = re.compile(r"^(?:[a-z]\.){2,}[a-z]?\.?$")  # "f.b.i." and "f.b.i" are "fbi"
 OVERRIDE_KEYS = ("merge", "split", "roles", "kind", "ignore")
@@ -300,22 +303,31 @@ def initials(name: str, stops: bool = False) -> str:
 def name_key(name: str) -> str:
     """The form a name is matched in: folded, without a leading 'the', an acronym without its dots.
 
-    'Justice Department' is matched as 'department of justice', its other English form.
+    'Justice Department' is matched as 'department of justice', its other English form;
+    'Safari Club International' and 'Acme Inc.' as 'safari club' and 'acme'.
     """
     key = fold(THE.sub("", name))
     if DOTTED.match(key):
         return key.replace(".", "")
+    words = key.split()
+    while len(words) > 1 and words[-1].rstrip(".,") in DESIGNATORS:
+        words.pop()
+    key = " ".join(words)
     m = DEPARTMENT.match(key)
     return f"{m[2]} of {m[1]}" if m else key.replace(" of the ", " of ")
 
 
 def site_name(c: Cluster) -> str:
-    """The name the articles use most; for a person, the fullest name without a title."""
+    """The name the articles use most; for a person, the fullest name without a title.
+
+    A form only one article uses ("James N. Mattis", "Robert] Mueller") gives way
+    to the fullest that two or more use.
+    """
     names = Counter(a.name for _, a in c.items)
     if c.kind == "person":
-        def rank(n: str) -> tuple:  # the fullest name, as the articles write it most
+        def rank(n: str) -> tuple:  # the fullest name two articles agree on, as they write it most
             p = parse_person(n)
-            return (p.full, not leading_titles(n.split()), p.parts, names[n], -len(n))
+            return (p.full, not leading_titles(n.split()), names[n] > 1, p.parts, names[n], -len(n))
         return max(names, key=rank)
     return max(names, key=lambda n: (names[n], n.isupper(), len(n)))
 

@@ -250,3 +250,16 @@ def test_an_acronym_joins_the_one_long_name_it_abbreviates():
     # two long names with the same initials: the acronym joins neither
     per = [("a", (org("Tea Party Movement"),)), ("b", (org("Tax Policy Monitor"),)), ("c", (org("TPM"),))]
     assert len(resolve_actors(per)) == 3
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Safari Club International", "Safari Club"), ("Acme Inc.", "Acme"), ("Acme Ltd", "Acme"),
+])
+def test_legal_designators_are_not_part_of_an_organisations_identity(a, b):
+    per = [("x", (Actor(a, "organization"),)), ("y", (Actor(b, "organization"),))]
+    assert len(resolve_actors(per)) == 1
+
+
+def test_a_form_one_article_uses_gives_way_to_one_two_agree_on():
+    per = [("a", (person("James N. Mattis"),)), ("b", (person("Jim Mattis"),)), ("c", (person("Jim Mattis"),))]
+    assert [a.name for a in resolve_actors(per)] == ["Jim Mattis"]
