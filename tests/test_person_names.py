@@ -42,6 +42,9 @@ def test_parse_person(text, expected):
     ("Donald John Trump", "Donald J. Trump"),
     ("J. Smith", "John Smith"),
     ("Sarah Sanders", "Sarah Huckabee Sanders"),
+    ("A. Barry Rand", "Barry Rand"),
+    ("J. Christopher Stevens", "Chris Stevens"),
+    ("J. Christopher Stevens", "John Christopher Stevens"),
 ])
 def test_one_person(a, b):
     assert same_person(parse_person(a), parse_person(b))
@@ -60,6 +63,7 @@ def test_one_person(a, b):
     ("Tim Scott", "Rick Scott"),
     ("Michael Steel", "Michael Steele"),
     ("John F. Kennedy", "John A. Kennedy"),
+    ("A. Barry Rand", "Ayn Rand"),  # he goes by his middle name
 ])
 def test_different_people(a, b):
     assert not same_person(parse_person(a), parse_person(b))

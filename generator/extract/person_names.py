@@ -145,7 +145,7 @@ def same_person(a: PersonName, b: PersonName, suffix_matters: bool = True) -> bo
     A numeral ("Robert S. Mueller III") is part of a formal name that news often
     drops; "Jr." and "Sr." are written to tell a son from his father.
     """
-    if a.surname != b.surname or not given_compatible(a.given, b.given):
+    if a.surname != b.surname or not givens_match(a, b):
         return False
     if a.suffix != b.suffix and (a.suffix and b.suffix or suffix_matters and generational(a, b)):
         return False
@@ -155,3 +155,22 @@ def same_person(a: PersonName, b: PersonName, suffix_matters: bool = True) -> bo
 def generational(a: PersonName, b: PersonName) -> bool:
     """Whether the suffix one of two names has is 'Jr.' or 'Sr.'."""
     return bool({a.suffix, b.suffix} & GENERATIONAL)
+
+
+def givens_match(a: PersonName, b: PersonName) -> bool:
+    """Whether two names' given names may be one person's.
+
+    One who writes an initial and then a middle name ('A. Barry Rand', 'J.
+    Christopher Stevens') goes by the middle name: 'Barry Rand' and 'Chris
+    Stevens' are him, 'Ayn Rand' is not; 'John Christopher Stevens' may be.
+    """
+    if given_compatible(called(a), called(b)):
+        return True
+    return bool(a.middles and b.middles) and given_compatible(a.given, b.given)
+
+
+def called(name: PersonName) -> str:
+    """The given name a person goes by: the middle name after a first initial."""
+    if len(name.given) == 1 and name.middles and "." not in name.middles[0] and len(name.middles[0]) > 1:
+        return name.middles[0]
+    return name.given
