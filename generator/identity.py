@@ -250,7 +250,8 @@ def cluster(items: list[tuple[str, Actor]], split: set[str]) -> list[Cluster]:
     index: dict[tuple[str, str], int] = {}
     new_id = itertools.count()  # never reused: merged-away clusters leave gaps
     for key, a in items:
-        names = [n for n in (a.name, *a.aliases) if fold(n) == fold(a.name) or fold(n) not in split]
+        names = [n for n in (a.name, *a.aliases) if fold(n) == fold(a.name) or fold(n) not in split
+                 and not fold(n).startswith(fold(a.name) + " ")]  # 'Senate' is no 'Senate Judiciary Committee'
         keys = [(a.kind, name_key(n)) for n in (names if a.kind != "person" else [a.name])]
         found = list(dict.fromkeys(index[k] for k in keys if k in index))
         if not found:

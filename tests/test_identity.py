@@ -263,3 +263,11 @@ def test_legal_designators_are_not_part_of_an_organisations_identity(a, b):
 def test_a_form_one_article_uses_gives_way_to_one_two_agree_on():
     per = [("a", (person("James N. Mattis"),)), ("b", (person("Jim Mattis"),)), ("c", (person("Jim Mattis"),))]
     assert [a.name for a in resolve_actors(per)] == ["Jim Mattis"]
+
+
+def test_a_longer_name_an_article_folded_in_links_no_other_actor():
+    senate = Actor("Senate", "organization", aliases=("Senate Intelligence Committee",))
+    per = [("a", (senate,)), ("b", (Actor("Senate Intelligence Committee", "organization"),)),
+           ("c", (Actor("Senate", "organization"),))]
+    got = {a.name: a.articles for a in resolve_actors(per)}
+    assert got == {"Senate": ("a", "c"), "Senate Intelligence Committee": ("b",)}
