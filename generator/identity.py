@@ -330,7 +330,10 @@ def site_name(c: Cluster) -> str:
             p = parse_person(n)
             return (p.full, not leading_titles(n.split()), names[n] > 1, p.parts, names[n], -len(n))
         return max(names, key=rank)
-    return max(names, key=lambda n: (names[n], n.isupper(), len(n)))
+    cased = {fold(n) for n in names if not n.isupper()}
+    def shouted(n: str) -> bool:  # 'WASHINGTON' from a dateline, where articles also write 'Washington'
+        return n.isupper() and (len(n) >= 6 or " " in n) and fold(n) in cased
+    return max(names, key=lambda n: (not shouted(n), names[n], n.isupper(), len(n)))
 
 
 def titled(clusters: list[Cluster]) -> None:

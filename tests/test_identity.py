@@ -271,3 +271,10 @@ def test_a_longer_name_an_article_folded_in_links_no_other_actor():
            ("c", (Actor("Senate", "organization"),))]
     got = {a.name: a.articles for a in resolve_actors(per)}
     assert got == {"Senate": ("a", "c"), "Senate Intelligence Committee": ("b",)}
+
+
+def test_a_title_is_not_shouted_when_articles_also_write_it_plainly():
+    per = [("a", (Actor("WASHINGTON", "place"),)), ("b", (Actor("WASHINGTON", "place"),)),
+           ("c", (Actor("Washington", "place"),)), ("d", (Actor("NATO", "organization"),)),
+           ("e", (Actor("NATO", "organization"),)), ("f", (Actor("Nato", "organization"),))]
+    assert sorted(a.name for a in resolve_actors(per)) == ["NATO", "Washington"]
