@@ -15,7 +15,7 @@ import itertools
 from collections import defaultdict
 from collections.abc import Iterable
 
-from .extract.person_names import PersonName, nicknames, parse_person, same_person
+from .extract.person_names import TOKEN, PersonName, leading_titles, nicknames, parse_person, same_person
 from .model import Actor
 
 Item = tuple[str, Actor]  # (article key, the article's actor)
@@ -102,11 +102,18 @@ def cluster_people(items: list[Item]) -> list[list[Item]]:
     lone_ids: dict[tuple[str, str], int] = {}
     for item, name in lone:
         cid = home_of_lone(people, item[0], name)
-        if cid is None and name.surname not in surnames and (name.surname in given or name.surname in nicknames()):
+        if cid is None and first_name_alone(item[1].name, name, surnames, given):
             continue  # a first name alone whose person the site cannot tell: no actor
         cid = people.add(cid if cid is not None else lone_ids.get((name.surname, name.suffix)), name, [item])
         lone_ids.setdefault((name.surname, name.suffix), cid)
     return list(people.members.values())
+
+
+def first_name_alone(text: str, name: PersonName, surnames: set[str], given: set[str]) -> bool:
+    """Whether a lone word is a given name ('Malia'), not a surname nor a titled name ('Princess Diana')."""
+    if name.surname in surnames or leading_titles(TOKEN.findall(text)):
+        return False
+    return name.surname in given or name.surname in nicknames()
 
 
 def home_of_lone(people: People, key: str, name: PersonName) -> int | None:

@@ -209,9 +209,9 @@ def test_a_bare_surname_joins_its_own_article_then_the_dominant_bearer():
 
 def test_a_first_name_alone_joins_its_family_or_is_no_actor():
     per = [("a", (person("Malia Obama"),)), ("b", (person("Malia"), person("Barack Obama"))),
-           ("c", (person("Malia"),)), ("d", (person("Margaret"),))]
+           ("c", (person("Malia"),)), ("d", (person("Margaret"),)), ("e", (person("Princess Diana"),))]
     got = {a.name: set(a.articles) for a in resolve_actors(per)}
-    assert got == {"Malia Obama": {"a", "b"}, "Barack Obama": {"b"}}
+    assert got == {"Malia Obama": {"a", "b"}, "Barack Obama": {"b"}, "Princess Diana": {"e"}}
 
 
 def test_kinds_are_decided_on_all_articles():
