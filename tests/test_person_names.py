@@ -117,3 +117,12 @@ def test_display_name_is_the_fullest_without_a_title():
 ])
 def test_one_fold(a, b):
     assert fold(a) == fold(b)
+
+
+@pytest.mark.parametrize("forms, name", [
+    (["Calif"], "California"), (["Ky."], "Kentucky"), (["N.J."], "New Jersey"), (["Ohio"], "Ohio"),
+])
+def test_state_abbreviations_are_their_states(forms, name):
+    from generator.extract.names import group_others
+    [group] = group_others([Mention(i * 10, i * 10 + len(f), f, "place") for i, f in enumerate(forms)])
+    assert display_name(group) == name

@@ -17,6 +17,21 @@ PLACE_ALIASES = {
     "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
     "great britain": "United Kingdom", "united kingdom": "United Kingdom",
 }
+# US states as the AP Stylebook abbreviates them after a town ("Tulare, Calif."),
+# less those that are also common words or another place ("Wash.", "Miss.", "La.").
+STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois",
+    "ind": "Indiana", "kan": "Kansas", "ky": "Kentucky", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "mo": "Missouri", "mont": "Montana", "neb": "Nebraska",
+    "nev": "Nevada", "n.h": "New Hampshire", "n.j": "New Jersey", "n.m": "New Mexico", "n.y": "New York",
+    "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon",
+    "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": "South Carolina", "s.d": "South Dakota",
+    "tenn": "Tennessee", "vt": "Vermont", "va": "Virginia", "w.va": "West Virginia", "wis": "Wisconsin",
+    "wyo": "Wyoming",
+}
+PLACE_ALIASES.update(STATE_ABBREVIATIONS)
+PLACE_ALIASES.update({k + ".": v for k, v in STATE_ABBREVIATIONS.items()})
 # Well-known organisations whose long form or nickname the acronym rule cannot
 # see ("the Alliance" for NATO). Short form -> other names; the short form is
 # the actor's name, as analysts write it.
