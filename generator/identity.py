@@ -217,10 +217,11 @@ def people_by_evidence(items: list[tuple[str, Actor]]) -> set[int]:
                 given[p.given].add(p.surname)
     out = set(titled)
     for i, (key, a) in enumerate(items):
-        words = fold(a.name).split()
-        if a.kind != "person" and len(words) == 1 and (key, words[0]) not in named and (
-                words[0] in families[key] or any(words[0] == p.given for p in full[key])
-                or given.get(words[0], set()) & families[key]):
+        if a.kind == "person" or " " in a.name.strip():
+            continue
+        word = fold(a.name)
+        if (key, word) not in named and (word in families[key] or any(word == p.given for p in full[key])
+                                         or given.get(word, set()) & families[key]):
             out.add(i)
     return out
 
