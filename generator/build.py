@@ -44,7 +44,7 @@ log = logging.getLogger(__name__)
 # Everything whose change can change what is extracted from the same bytes.
 # tests/test_cache.py fails when extraction imports a module this list does not hash.
 EXTRACTOR_FILES = ("sources.py", "clean*.py", "metadata.py", "pipeline.py", "model.py", "records.py",
-                   "nlp.py", "ruler.py", "chrome.py", "html_*.py", "bylines.py", "extract/**/*.py")
+                   "normal.py", "nlp.py", "ruler.py", "chrome.py", "html_*.py", "bylines.py", "extract/**/*.py")
 MANIFEST = "manifest.json"
 PAGES_STATE = "pages-state.json"  # what the Markdown was last made from
 WORD_COUNTS = "word-counts.json"  # each article text's word counts, for grouping stories (WordCounts)

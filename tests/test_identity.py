@@ -152,3 +152,129 @@ def test_many_merges_keep_every_actor():
     assert len(actors) == 2
     merged = next(v for k, v in actors.items() if k != "Gamma Bank")
     assert merged == {"a", "b", "c", "e"} and actors["Gamma Bank"] == {"d", "e"}
+
+
+def names_of(per_article) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((a.name, a.articles) for a in resolve_actors(per_article, Overrides()))
+
+
+@pytest.mark.parametrize("names", [
+    ["Adam Schiff", "Adam B. Schiff"],
+    ["Robert Mueller", "Robert S. Mueller III"],
+    ["Chuck Schumer", "Charles E. Schumer", "Charles Schumer"],
+    ["Dick Durbin", "Richard J. Durbin"],
+    ["Joe Biden", "Joseph R. Biden Jr."],  # no article names two Bidens: 'Jr.' is no other man
+    ["Hillary Clinton", "Hillary Rodham Clinton"],
+    ["Zoe Lofgren", "Representative Zoe Lofgren"],
+    ["Joe Arpaio", "Sheriff Arpaio", "Arpaio"],
+])
+def test_one_person_across_articles(names):
+    per = [(f"k{i}", (person(n),)) for i, n in enumerate(names)]
+    got = resolve_actors(per)
+    assert len(got) == 1 and set(got[0].aliases) | {got[0].name} == set(names)
+
+
+def test_site_title_is_the_fullest_name_without_a_title():
+    per = [("a", (person("Donald Trump"),)), ("b", (person("Donald J. Trump"),)),
+           ("c", (person("Trump"),)), ("d", (person("Representative Donald Trump"),))]
+    assert [a.name for a in resolve_actors(per)] == ["Donald J. Trump"]
+
+
+@pytest.mark.parametrize("per, apart", [
+    # one article names father and son: 'Jr.' tells them apart everywhere
+    ([("a", (person("Jesse Jackson Jr."), person("Jesse Jackson"))), ("b", (person("Jesse L. Jackson Jr."),)),
+      ("c", (person("Jesse L. Jackson"),))], [{"a", "b"}, {"a", "c"}]),
+    ([("a", (person("George W. Bush"),)), ("b", (person("George H.W. Bush"),)), ("c", (person("Jeb Bush"),))],
+     [{"a"}, {"b"}, {"c"}]),
+    ([("a", (person("Bill Clinton"),)), ("b", (person("Hillary Clinton"),)), ("c", (person("Chelsea Clinton"),))],
+     [{"a"}, {"b"}, {"c"}]),
+    # two full names one article gives two people are never one
+    ([("a", (person("John Smith"), person("J. Smith"))), ("b", (person("John Smith"),))], [{"a", "b"}, {"a"}]),
+])
+def test_different_people_stay_apart(per, apart):
+    assert sorted(map(set, (a.articles for a in resolve_actors(per))), key=sorted) == sorted(apart, key=sorted)
+
+
+def test_a_bare_surname_joins_its_own_article_then_the_dominant_bearer():
+    per = [(f"o{i}", (person("Barack Obama"),)) for i in range(4)]
+    per += [("m", (person("Michelle Obama"),)), ("x", (person("Obama"),))]
+    per += [("y", (person("Malia Obama"), person("Obama")))]
+    got = {a.name: set(a.articles) for a in resolve_actors(per)}
+    assert got["Barack Obama"] == {"o0", "o1", "o2", "o3", "x"}
+    assert got["Malia Obama"] == {"y"}  # in y, 'Obama' is the one the article names
+    # no bearer dominates: the surname keeps its own actor
+    per = [("a", (person("George W. Bush"),)), ("b", (person("Jeb Bush"),)), ("c", (person("Bush"),))]
+    assert {a.name for a in resolve_actors(per)} == {"George W. Bush", "Jeb Bush", "Bush"}
+
+
+def test_a_first_name_alone_joins_its_family_or_is_no_actor():
+    per = [("a", (person("Malia Obama"),)), ("b", (person("Malia"), person("Barack Obama"))),
+           ("c", (person("Malia"),)), ("d", (person("Margaret"),)), ("e", (person("Princess Diana"),))]
+    got = {a.name: set(a.articles) for a in resolve_actors(per)}
+    assert got == {"Malia Obama": {"a", "b"}, "Barack Obama": {"b"}, "Princess Diana": {"e"}}
+
+
+def test_kinds_are_decided_on_all_articles():
+    fbi = [(f"k{i}", (Actor("FBI", "organization"),)) for i in range(3)]
+    got = resolve_actors(fbi + [("p", (Actor("F.B.I", "place"),)), ("q", (Actor("F.B.I.", "place"),))])
+    assert [(a.name, a.kind, len(a.articles)) for a in got] == [("FBI", "organization", 5)]
+    # an organisation's name shape beats a majority of place labels
+    nra = [("a", (Actor("National Rifle Association", "place"),)), ("b", (Actor("National Rifle Association", "place"),)),
+           ("c", (Actor("National Rifle Association", "organization"),))]
+    assert [a.kind for a in resolve_actors(nra)] == ["organization"]
+    # an article's own people: 'Malia' typed a place beside 'Malia Obama' is her
+    got = resolve_actors([("a", (person("Malia Obama"), Actor("Malia", "place")))])
+    assert [(a.name, a.kind) for a in got] == [("Malia Obama", "person")]
+
+
+def test_no_two_actors_share_a_title():
+    per = [("a", (Actor("Jordan", "place"), person("Jordan"))), ("b", (Actor("Jordan", "place"),))]
+    got = resolve_actors(per)
+    assert sorted(a.name for a in got) == ["Jordan", "Jordan (person)"]
+    assert "Jordan" in next(a for a in got if a.kind == "person").aliases
+
+
+def test_user_kind_and_merge_beat_the_vote():
+    per = [("a", (Actor("Apple", "organization"),)), ("b", (Actor("Apple", "organization"),)),
+           ("c", (Actor("Apple", "place"),))]
+    got = resolve_actors(per, Overrides(kind={"Apple": "place"}))
+    assert [(a.name, a.kind) for a in got] == [("Apple", "place")]
+
+
+def test_an_acronym_joins_the_one_long_name_it_abbreviates():
+    org = lambda name: Actor(name, "organization")  # noqa: E731
+    per = [("a", (org("Justice Department"),)), ("b", (org("Department of Justice"),)), ("c", (org("DOJ"),)),
+           ("d", (org("D.O.J."),)), ("e", (org("Justice Department"),))]
+    got = resolve_actors(per)
+    assert [(a.name, len(a.articles)) for a in got] == [("Justice Department", 5)]
+    # two long names with the same initials: the acronym joins neither
+    per = [("a", (org("Tea Party Movement"),)), ("b", (org("Tax Policy Monitor"),)), ("c", (org("TPM"),))]
+    assert len(resolve_actors(per)) == 3
+
+
+@pytest.mark.parametrize("a, b", [
+    ("Safari Club International", "Safari Club"), ("Acme Inc.", "Acme"), ("Acme Ltd", "Acme"),
+])
+def test_legal_designators_are_not_part_of_an_organisations_identity(a, b):
+    per = [("x", (Actor(a, "organization"),)), ("y", (Actor(b, "organization"),))]
+    assert len(resolve_actors(per)) == 1
+
+
+def test_a_form_one_article_uses_gives_way_to_one_two_agree_on():
+    per = [("a", (person("James N. Mattis"),)), ("b", (person("Jim Mattis"),)), ("c", (person("Jim Mattis"),))]
+    assert [a.name for a in resolve_actors(per)] == ["Jim Mattis"]
+
+
+def test_a_longer_name_an_article_folded_in_links_no_other_actor():
+    senate = Actor("Senate", "organization", aliases=("Senate Intelligence Committee",))
+    per = [("a", (senate,)), ("b", (Actor("Senate Intelligence Committee", "organization"),)),
+           ("c", (Actor("Senate", "organization"),))]
+    got = {a.name: a.articles for a in resolve_actors(per)}
+    assert got == {"Senate": ("a", "c"), "Senate Intelligence Committee": ("b",)}
+
+
+def test_a_title_is_not_shouted_when_articles_also_write_it_plainly():
+    per = [("a", (Actor("WASHINGTON", "place"),)), ("b", (Actor("WASHINGTON", "place"),)),
+           ("c", (Actor("Washington", "place"),)), ("d", (Actor("NATO", "organization"),)),
+           ("e", (Actor("NATO", "organization"),)), ("f", (Actor("Nato", "organization"),))]
+    assert sorted(a.name for a in resolve_actors(per)) == ["NATO", "Washington"]

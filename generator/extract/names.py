@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from .mentions import ACRONYM, HONORIFICS, Mention
+from ..normal import ADDRESS, HONORIFICS, fold
+from .mentions import ACRONYM, Mention
+from .person_names import PersonName, given_compatible, parse_person, same_person
 
 # Forms of the same place: "US" and "the United States" are one actor.
 PLACE_ALIASES = {
@@ -16,6 +17,21 @@ PLACE_ALIASES = {
     "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
     "great britain": "United Kingdom", "united kingdom": "United Kingdom",
 }
+# US states as the AP Stylebook abbreviates them after a town ("Tulare, Calif."),
+# less those that are also common words or another place ("Wash.", "Miss.", "La.").
+STATE_ABBREVIATIONS = {
+    "ala": "Alabama", "ariz": "Arizona", "ark": "Arkansas", "calif": "California", "colo": "Colorado",
+    "conn": "Connecticut", "del": "Delaware", "fla": "Florida", "ga": "Georgia", "ill": "Illinois",
+    "ind": "Indiana", "kan": "Kansas", "ky": "Kentucky", "md": "Maryland", "mass": "Massachusetts",
+    "mich": "Michigan", "minn": "Minnesota", "mo": "Missouri", "mont": "Montana", "neb": "Nebraska",
+    "nev": "Nevada", "n.h": "New Hampshire", "n.j": "New Jersey", "n.m": "New Mexico", "n.y": "New York",
+    "n.c": "North Carolina", "n.d": "North Dakota", "okla": "Oklahoma", "ore": "Oregon",
+    "pa": "Pennsylvania", "r.i": "Rhode Island", "s.c": "South Carolina", "s.d": "South Dakota",
+    "tenn": "Tennessee", "vt": "Vermont", "va": "Virginia", "w.va": "West Virginia", "wis": "Wisconsin",
+    "wyo": "Wyoming",
+}
+PLACE_ALIASES.update(STATE_ABBREVIATIONS)
+PLACE_ALIASES.update({k + ".": v for k, v in STATE_ABBREVIATIONS.items()})
 # Well-known organisations whose long form or nickname the acronym rule cannot
 # see ("the Alliance" for NATO). Short form -> other names; the short form is
 # the actor's name, as analysts write it.
@@ -56,14 +72,6 @@ class Group:
         return list(dict.fromkeys(m.text for m in self.mentions if not m.nominal))
 
 
-def fold(text: str) -> str:
-    """Lowercase ASCII with typographic apostrophes and British spellings evened out."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("’", "'")
-    text = re.sub(r"\s+", " ", text).strip().casefold()
-    return text.replace("organisation", "organization").replace(" & ", " and ")
-
-
 def person_tokens(text: str) -> list[str]:
     """A person's name tokens without honorifics: 'Mr Bez' -> ['bez']."""
     return [t for t in fold(text).split() if t not in HONORIFICS]
@@ -77,8 +85,8 @@ def initials(text: str) -> str:
 
 def vote_kinds(mentions: list[Mention]) -> list[Mention]:
     """One kind per surface name: textual cues first, then spaCy's majority label."""
-    surnames = {person_tokens(m.text)[-1] for m in mentions
-                if m.kind == "person" and len(person_tokens(m.text)) > 1}
+    surnames = {parse_person(m.text).surname for m in mentions
+                if m.kind == "person" and parse_person(m.text).full}
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
         weight = 3.0 if m.cue else 1.0
@@ -96,38 +104,49 @@ def vote_kinds(mentions: list[Mention]) -> list[Mention]:
 
 
 def group_people(mentions: list[Mention]) -> list[Group]:
-    """People: full names by first+last name; a lone name joins the nearest earlier full name."""
-    groups: dict[tuple[str, ...], Group] = {}
+    """People: full names that may be one person's; a lone name joins the nearest such full name.
+
+    Full names join when person_names.same_person says they may be one person's
+    ("Adam B. Schiff", "Adam Schiff"); "Jesse Jackson" and "Jesse Jackson Jr."
+    in one article are two people.
+    """
+    groups: dict[PersonName, Group] = {}
     lone: list[Mention] = []
     for m in sorted(mentions, key=lambda m: m.start):
-        toks = person_tokens(m.text)
-        if len(toks) < 2:
+        name = parse_person(m.text)
+        if not name.full:
             lone.append(m)
             continue
-        key = (toks[0], toks[-1])
-        same = next((k for k in groups if k[-1] == key[-1] and compatible(k[0], key[0])), key)
+        same = name if name in groups else next((k for k in groups if same_person(k, name)), name)
+        if same is not name and name.parts > same.parts:  # key the group by its fullest name
+            groups[name] = groups.pop(same)
+            same = name
         groups.setdefault(same, Group("person")).mentions.append(m)
     for m in lone:
-        toks = person_tokens(m.text) or [fold(m.text)]
-        target = nearest_full(groups, toks[0], m.start)
-        groups.setdefault(target or (toks[0],), Group("person")).mentions.append(m)
+        name = parse_person(m.text)
+        target = nearest_full(groups, name, m.start) or PersonName("", (), name.surname or fold(m.text), name.suffix)
+        groups.setdefault(target, Group("person")).mentions.append(m)
     return list(groups.values())
 
 
 def compatible(first_a: str, first_b: str) -> bool:
-    """Whether two first names may be one person's: equal, or one a short form ('Joe', 'Joseph')."""
-    a, b = first_a.rstrip("."), first_b.rstrip(".")
-    return a == b or (min(len(a), len(b)) >= 1 and (a.startswith(b[:3]) or b.startswith(a[:3])))
+    """Whether two first names may be one person's: equal, an initial, a nickname ('Dick', 'Richard')."""
+    return given_compatible(fold(first_a), fold(first_b))
 
 
-def nearest_full(groups: dict[tuple[str, ...], Group], token: str, at: int) -> tuple[str, ...] | None:
-    """The full-name group a lone name belongs to: same surname, nearest before (else after)."""
-    matches = [k for k in groups if len(k) == 2 and k[-1] == token]
+def nearest_full(groups: dict[PersonName, Group], lone: PersonName, at: int) -> PersonName | None:
+    """The full-name group a lone name belongs to: same surname (and suffix), nearest before (else after).
+
+    A lone word that is no full name's surname may be a first name ('Malia'); it
+    joins the one full name that starts with it.
+    """
+    matches = [k for k in groups if k.full and k.surname == lone.surname
+               and (not lone.suffix or k.suffix == lone.suffix)]
     if not matches:
-        matches = [k for k in groups if len(k) == 2 and k[0] == token]
+        matches = [k for k in groups if k.full and k.given == lone.surname and not lone.suffix]
         if len(matches) != 1:
             return None
-    def distance(k: tuple[str, ...]) -> tuple[int, int]:
+    def distance(k: PersonName) -> tuple[int, int]:
         starts = [m.start for m in groups[k].mentions]
         before = [at - s for s in starts if s <= at]
         return (0, min(before)) if before else (1, min(s - at for s in starts))
@@ -192,10 +211,10 @@ def display_name(group: Group) -> str:
             caps = [f for f in forms if f == short.upper()]
             return caps[0] if caps else short
         return max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
-    return max(forms, key=lambda f: (len(person_tokens(f)), peerage(f), -len(f.split()), -forms.index(f)))
+    return max(forms, key=lambda f: (parse_person(f).parts, peerage(f), -len(f.split()), -forms.index(f)))
 
 
 def peerage(form: str) -> bool:
     """Whether a person's form carries a title that is part of how they are named ('Lord Falconer')."""
     first = fold(form).split()[0] if form.strip() else ""
-    return first in HONORIFICS and first not in {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."}
+    return first in HONORIFICS and first not in ADDRESS
