@@ -71,7 +71,8 @@ def clean_text(text: str, markdown: bool = False) -> Article:
                    published=published, published_basis="text" if published else None,
                    source_name=source, source_basis="text" if source else None, credit=parts.credit,
                    author=", ".join(parts.authors) or None,
-                   viewed=None if published else metadata.page_date(lines, parts.body_at))
+                   viewed=None if published else metadata.page_date(lines, parts.body_at),
+                   age_hours=None if published else parts.age_hours)
 
 
 def text_source(parts: TextParts) -> str | None:
@@ -105,7 +106,7 @@ def clean_html(html: str) -> Article:
     return Article(body="\n\n".join(body), title=parts.title, title_basis="metadata" if parts.title else None,
                    published=published, published_basis=basis,
                    source_name=source, source_basis="metadata" if parts.sitename else ("text" if source else None),
-                   url=parts.url, author=parts.author)
+                   url=parts.url, author=parts.author, age_hours=None if published else parts.age_hours)
 
 
 def demarkdown(text: str) -> str:

@@ -37,6 +37,7 @@ class HtmlParts:
     sitename: str | None = None
     url: str | None = None
     author: str | None = None
+    age_hours: int | None = None  # a relative stamp printed under the headline ("3 hours ago")
 
 
 def load(html: str) -> object | None:
@@ -82,7 +83,8 @@ def split_html(html: str) -> HtmlParts:
     return HtmlParts(body=body, title=title, published=published or printed, sitename=site,
                      published_basis="metadata" if published else "text" if printed else None,
                      url=html_meta.page_url(page) or clean_field(getattr(doc, "url", None)),
-                     author=byline(page, doc, site))
+                     author=byline(page, doc, site),
+                     age_hours=None if published or printed else safe(lambda: html_dates.printed_age(tree, page)))
 
 
 def main_text(tree: object) -> tuple[str, object | None]:

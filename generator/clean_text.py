@@ -71,6 +71,7 @@ class TextParts:
     published: dt.date | None = None
     authors: tuple[str, ...] = ()
     head_found: bool = False  # the headline was found with the block around it (clean_head)
+    age_hours: int | None = None  # a relative stamp in the head block ("3 hours ago")
 
 
 def page_lines(text: str) -> tuple[str, ...]:
@@ -212,7 +213,9 @@ def split_text(text: str, site_lines: frozenset[str] = frozenset()) -> TextParts
     body = tuple(lines[i] for i in kept if i != title_at and i not in head.meta and not is_same(lines[i], title))
     credit = find_credit(lines, title_at, start, end)
     return TextParts(body=body, title=title, title_at=title_at, body_at=first, credit=credit, lines=lines,
-                     published=head.published, authors=head.authors, head_found=head.title_at is not None)
+                     published=head.published, authors=head.authors, head_found=head.title_at is not None,
+                     age_hours=next((h for i in sorted(head.meta) if (h := metadata.printed_age(lines[i])) is not None),
+                                    None))
 
 
 def find_headline(lines: Sequence[str], flags: Sequence[bool], start: int) -> tuple[int | None, str | None]:

@@ -25,6 +25,7 @@ import lxml.html
 from . import html_meta
 from .html_meta import PageMeta
 from .metadata import MONTHS, is_date_line, parse_date
+from .metadata import printed_age as age_of_line
 
 # Meta tags that carry the original publication time, most specific first. Collected from
 # the OpenGraph, Dublin Core, Parse.ly, Sailthru and schema.org microdata vocabularies.
@@ -183,6 +184,24 @@ def printed_date(tree: lxml.html.HtmlElement, page: PageMeta, today: dt.date | N
         found = parse_date(text)
         if found is not None and EARLIEST <= found[0] <= today:
             return found[0]
+    return None
+
+
+def printed_age(tree: lxml.html.HtmlElement, page: PageMeta) -> int | None:
+    """A relative stamp printed between the headline and the article ("Published 3 hours ago"), in
+    hours; found where printed_date looks for a date line."""
+    h1 = headline_h1(tree, page)
+    if h1 is None:
+        return None
+    for el in following(h1):
+        text = html_meta.text(el.text_content())
+        if el.tag == "p" and len(text.split()) >= PROSE_WORDS:
+            return None
+        if any(a.tag in NOT_HEADER for a in el.iterancestors()) and not beside(el, h1):
+            continue
+        hours = age_of_line(text)
+        if hours is not None:
+            return hours
     return None
 
 

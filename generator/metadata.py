@@ -63,6 +63,25 @@ TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ")
 DATELINE_REACH = 4
 
 
+# A page's relative stamp: "3 hours ago", "Published an hour ago", "1 day ago". Months and
+# years are left out: "a month ago" does not say which day.
+AGE = re.compile(r"\b(?P<n>an?|\d{1,3})\s+(?P<unit>minute|min|hour|hr|day|week)s?\s+ago\b", re.I)
+AGE_HOURS = {"minute": 0, "min": 0, "hour": 1, "hr": 1, "day": 24, "week": 168}
+# A line that prints an age is a stamp of a few words, not a sentence that tells of one.
+MAX_AGE_LINE_WORDS = 8
+
+
+def printed_age(line: str) -> int | None:
+    """Hours back from when the page was seen that a stamp line prints ("3 hours ago" -> 3), or None."""
+    if len(line.split()) > MAX_AGE_LINE_WORDS:
+        return None
+    m = AGE.search(line)
+    if m is None:
+        return None
+    n = 1 if m.group("n").lower() in ("a", "an") else int(m.group("n"))
+    return n * AGE_HOURS[m.group("unit").lower()]
+
+
 def parse_date(text: str) -> tuple[dt.date, tuple[int, int]] | None:
     """The first full written date in text and its span, or None."""
     best = None

@@ -54,6 +54,7 @@ class Article:
     author: str | None = None
     credit: str | None = None  # photo credit found in the page, kept out of the body
     viewed: dt.date | None = None  # a date in the page's chrome: the day it was seen, not published
+    age_hours: int | None = None  # "3 hours ago" printed with the headline: resolved against the fetch time
 
 
 @dataclass(frozen=True)

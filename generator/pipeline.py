@@ -5,6 +5,7 @@ that fails becomes a Briefing with `error` set, and the others go on.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
@@ -42,10 +43,17 @@ def prepare(source: Source, raw: bool = False) -> Article:
 
 def with_fetch_day(article: Article, source: Source) -> Article:
     """The day `briefings add` fetched the page is the day it was seen, unless the page prints one
-    or is dated: the reference for "3 hours ago" (issue 20)."""
-    if source.meta.fetched is None or article.viewed is not None or article.published is not None:
+    or is dated: the reference for "3 hours ago" (issue 20). A page that prints only how long ago
+    it was published ("Published 3 hours ago") is dated by it, counted back from the fetch time."""
+    fetched = source.meta.fetched
+    if fetched is None or article.published is not None:
         return article
-    return replace(article, viewed=source.meta.fetched.date())
+    if article.age_hours is not None:
+        day = (fetched - dt.timedelta(hours=article.age_hours)).date()
+        return replace(article, published=day, published_basis="text")
+    if article.viewed is not None:
+        return article
+    return replace(article, viewed=fetched.date())
 
 
 def finish(source: Source, article: Article, doc) -> Briefing:

@@ -129,12 +129,23 @@ def test_feeds_add_only_new_items(server, tmp_path):
     assert set(known_addresses(tmp_path)) == {f"{server.base}/news/{n}.html" for n in ("bridge", "harbour", "ago")}
 
 
-def test_the_fetch_day_is_the_day_an_undated_page_was_seen(server, tmp_path):
+def test_a_page_that_prints_its_age_is_dated_from_the_fetch_time(server, tmp_path):
     a = adder(tmp_path)
     a.add(server.base + "/news/ago.html")  # "Published 3 hours ago", no date printed
     [saved] = a.result.saved
-    article = prepare(read_source(saved.path, tmp_path))
-    assert article.published is None and article.viewed == dt.datetime.now(dt.timezone.utc).date()
+    source = read_source(saved.path, tmp_path)
+    article = prepare(source)
+    assert article.published == (source.meta.fetched - dt.timedelta(hours=3)).date()
+    assert article.published_basis == "text"
+
+
+def test_a_printed_age_counts_back_from_the_fetch_time():
+    fetched = dt.datetime(2024, 5, 6, 23, 30, tzinfo=dt.timezone.utc)
+    source = Source(path=Path("x.html"), key="x.html", kind="html", text="", meta=Meta(fetched=fetched))
+    dated = with_fetch_day(Article(body="x", age_hours=30), source)
+    assert (dated.published, dated.published_basis) == (dt.date(2024, 5, 5), "text")
+    assert with_fetch_day(Article(body="x", age_hours=3), source).published == dt.date(2024, 5, 6)
+    assert with_fetch_day(Article(body="x", age_hours=3), replace(source, meta=Meta())).published is None
 
 
 @pytest.mark.parametrize("article, expected", [

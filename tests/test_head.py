@@ -188,3 +188,25 @@ def test_a_fixture_list_date_is_not_a_headline():
 ])
 def test_is_day(line, expected):
     assert clean_head.is_day(line) is expected
+
+
+@pytest.mark.parametrize("line, hours", [
+    ("Published 3 hours ago", 3),
+    ("1 day ago", 24),
+    ("Updated an hour ago", 1),
+    ("2 weeks ago", 336),
+    ("45 minutes ago", 0),
+    ("a month ago", None),  # which day of the month?
+    ("The plant closed three days ago and 3 days ago the workers had been told it would stay open", None),
+    ("November 19, 2019", None),
+])
+def test_printed_age(line, hours):
+    assert metadata.printed_age(line) == hours
+
+
+def test_page_text_keeps_the_age_its_head_prints():
+    page = ("Harbour council approves a new sea wall\nBy Ann Writer\nPublished 5 hours ago\n"
+            "The harbour council approved a new sea wall on the east side of the town, the mayor said after the vote.\n"
+            "Work on the wall will begin next spring and should end within two years, officials said on the day.\n")
+    article = clean_text(page)
+    assert article.published is None and article.age_hours == 5
