@@ -79,3 +79,23 @@ def test_total(nlp, text):
     actors = find_actors(doc)
     kept = key_actors(doc, actors, find_quotes(doc, actors))
     assert set(kept) <= set(actors)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The Chinese government said it would respond.", "Chinese government"),
+    ("Russia's foreign ministry called the move illegal.", "Russia's foreign ministry"),
+    ("Hong Kong police fired tear gas at the campus.", "Hong Kong police"),
+    ("The Trump administration denied the request.", "Trump administration"),
+])
+def test_institutions(nlp, text, name):
+    actors = {a.name: a for a in find_actors(nlp(text))}
+    assert name in actors and actors[name].kind == "organization", sorted(actors)
+
+
+@pytest.mark.parametrize("text", [
+    "The government said it would respond.",  # no owner: a description, not a name
+    "Pittsburgh center Maurkice Pouncey was suspended.",  # a position before a name
+    "She works in a shopping centre.",
+])
+def test_no_institution(nlp, text):
+    assert not [a for a in find_actors(nlp(text)) if a.kind == "organization"]
