@@ -92,3 +92,37 @@ def test_any_text_gives_valid_spans(nlp, text):
 def test_whole_word_matches_find_what_the_pattern_finds(body, form):
     expected = [m.span() for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body)]
     assert whole_word_matches(form, body) == expected
+
+
+@pytest.mark.parametrize("text, absent, kind_of", [
+    # a county's name before "County"/"counties" is a place, never a person
+    ("The virus was found in Barry, Berrien, Cass and Van Buren counties on Monday.", None,
+     ("Berrien", "place")),
+    # an abbreviation the article defines by lowercase words is a term, not an organisation
+    ("Doctors found hypersensitivity pneumonitis, or HP. The man had a form of HP.", "HP", None),
+    # a ticker after a stock index is no organisation
+    ("South Korea's Kospi Index (KOSPI) fell 0.5% on Monday.", "KOSPI", None),
+    # a title alone is not a person
+    ("Democratic lawmakers grilled Lt Col Alexander Vindman on Tuesday.", "Lt Col", None),
+    # time zones and bare generic words are not organisations
+    ("The company hosts a call at 9 a.m. ET on Tuesday.", "ET", None),
+    ("US Secretary of State Mike Pompeo announced the move.", "State", None),
+])
+def test_clean_entities(nlp, text, absent, kind_of):
+    actors = cast(nlp, text)
+    if absent:
+        assert absent not in actors, sorted(actors)
+    if kind_of:
+        name, kind = kind_of
+        assert name not in actors or actors[name].kind == kind, {n: a.kind for n, a in actors.items()}
+
+
+def test_acronym_kept_apart_from_a_unit_named_after_it(nlp):
+    text = ("Now ESA has investigated hibernation. The ESA Topical Team met in May. "
+            "ESA said the study would go on.")
+    assert "ESA" in cast(nlp, text)
+
+
+def test_abbreviation_defined_by_a_name_is_kept(nlp):
+    actors = cast(nlp, "The Transport and General Workers Union (TGWU) said pay was too low.")
+    assert any(a.kind == "organization" for a in actors.values()), sorted(actors)

@@ -37,7 +37,14 @@ NON_ACTOR_HEADS = {"forum", "summit", "conference", "show", "games", "olympics",
                    "championship", "festival", "awards", "talks", "agreement", "act", "bill",
                    "study", "report", "index", "budget", "treaty", "accord", "convention",
                    "protocol", "directive", "plan", "programme", "program", "strategy",
-                   "survey", "war", "election", "elections", "referendum", "prize", "expo"}
+                   "survey", "war", "election", "elections", "referendum", "prize", "expo",
+                   "composite", "average"}  # stock indexes: "Shanghai Composite", "Industrial Average"
+# Nouns after a name that make it a place: "Van Buren County", "Cass and Barry counties".
+PLACE_NOUNS = {"county", "counties", "province", "provinces", "district", "districts",
+               "township", "parish", "state", "states", "region", "prefecture"}
+# Military and political titles that spaCy sometimes tags as a person on their own ("Lt Col").
+TITLE_WORDS = {"lt", "col", "gen", "sgt", "capt", "maj", "cpl", "adm", "cmdr", "pvt", "rep",
+               "sen", "gov", "prof", "rev", "hon", "supt", "insp", "det", "cllr"}
 # Single capitalised words that read as names only at a sentence start or as
 # compass points ("the West"): too vague to list as an actor on their own.
 VAGUE_PLACES = {"west", "east", "north", "south", "midwest", "middle east"}
@@ -45,7 +52,10 @@ VAGUE_PLACES = {"west", "east", "north", "south", "midwest", "middle east"}
 NON_ORG_ABBREVIATIONS = {"TV", "CEO", "GDP", "ICT", "IT", "PC", "DVD", "CD", "VAT", "GMT",
                          "BST", "OK", "AM", "PM", "AD", "BC", "UK", "US", "USA", "EU", "HIV",
                          "AIDS", "SMS", "PIN", "MP", "MPS", "MSP", "MEP", "QC", "PR", "ID",
-                         "CFO", "COO", "IPO", "FTSE", "DNA", "CCTV", "MRI", "ATM", "LCD"}
+                         "CFO", "COO", "IPO", "FTSE", "DNA", "CCTV", "MRI", "ATM", "LCD",
+                         # time zones ("9 a.m. ET") and a term written in capitals
+                         "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "UTC", "CET",
+                         "VIP"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 HAS_DIGIT = re.compile(r"\d")
 # A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
@@ -147,11 +157,18 @@ def entity_mentions(doc) -> list[Mention]:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None or in_credit_line(body, ent.start_char):
             continue
-        span = widen(doc, ent, kind)
+        span = clip(widen(doc, ent, kind))
+        if not len(span) or kind == "person" and only_titles(span.text):
+            continue
         kind, cue = kind_cue(doc, span.start, span.end, kind)
+        if before_place_noun(doc, span.end):
+            kind, cue = "place", True
         text, start = trim(span.text, span.start_char)
         for part, s in split_acronym(text, start):
             part, s = trim(part, s)
+            if defined_term(body, s, part) or part in rejected_before(body, s, rejected):
+                rejected.add(part)
+                continue
             if not part or is_non_actor(part) or is_vague(part, kind, doc[span.start]):
                 out.extend(inner_acronyms(part, s))
                 rejected.add(part)
@@ -159,6 +176,55 @@ def entity_mentions(doc) -> list[Mention]:
             k = "organization" if part != text and ACRONYM.match(part) else kind
             out.append(Mention(s, s + len(part), part, k, cue))
     return [m for m in out if not any(r.endswith(" " + m.text) for r in rejected)]
+
+
+def clip(span):
+    """The span cut at a line break and at dangling lowercase words: 'Associated Press that'."""
+    doc, end = span.doc, span.start
+    while end < span.end and not doc[end].is_space and "\n" not in doc[end].text:
+        end += 1
+    while end > span.start and doc[end - 1].is_lower and doc[end - 1].pos_ not in ("PROPN", "NOUN"):
+        end -= 1
+    return doc[span.start:end]
+
+
+def only_titles(text: str) -> bool:
+    """A 'person' that is only a title: 'Lt Col', 'Gen.'."""
+    words = [w.strip(".").lower() for w in text.split()]
+    return bool(words) and all(w in TITLE_WORDS or w in HONORIFICS for w in words)
+
+
+def before_place_noun(doc, end: int) -> bool:
+    """Whether a name, or the list of names it opens, comes before 'County' or 'counties'."""
+    i = end
+    while i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].lower_ not in PLACE_NOUNS
+                            or doc[i].lower_ in (",", "and", "or")):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in PLACE_NOUNS and doc[i - 1].lower_ not in (",", "and", "or")
+
+
+def defined_term(body: str, start: int, text: str) -> bool:
+    """An abbreviation the article defines by lowercase words: 'hypersensitivity pneumonitis, or HP'.
+
+    Any of its uses in the body may be the definition; start is this use's offset."""
+    if not ACRONYM.match(text) or "&" in text:
+        return False
+    return any(defined_at(body, m.start(), text) for m in re.finditer(rf"\b{re.escape(text)}\b", body))
+
+
+def defined_at(body: str, start: int, text: str) -> bool:
+    before = re.findall(r"[A-Za-z][\w-]*", body[max(0, start - 120):start])
+    words = [w for w in before if w.lower() not in ("or", "and", "of", "the")][-len(text):]
+    return len(words) == len(text) and all(w.islower() for w in words) \
+        and "".join(w[0] for w in words).upper() == text
+
+
+def rejected_before(body: str, start: int, rejected: set[str]) -> set[str]:
+    """The abbreviation in brackets after a rejected name is rejected too: 'Kospi Index (KOSPI)'."""
+    head = body[max(0, start - 60):start]
+    if not head.endswith("("):
+        return set()
+    return {body[start:].split(")", 1)[0]} if any(head[:-1].rstrip().endswith(r) for r in rejected) else set()
 
 
 def widen(doc, ent, kind: str):
@@ -185,6 +251,7 @@ def inner_acronyms(text: str, start: int) -> list[Mention]:
 def extra_mentions(doc, taken: set[int]) -> list[Mention]:
     """Names spaCy missed: acronyms and proper-noun runs with an organisation cue."""
     out = []
+    rejected = {e.text for e in doc.ents if is_non_actor(e.text)}
     body = text_of(doc)
     i, n = 0, len(doc)
     while i < n:
@@ -203,6 +270,9 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
             pass
         elif is_non_actor(text):
             out.extend(inner_acronyms(text, span.start_char))
+            rejected.add(text)
+        elif defined_term(body, span.start_char, text) or text in rejected_before(body, span.start_char, rejected):
+            pass
         elif cue or (len(span) == 1 and ACRONYM.match(text)) or speaks(span):
             out.append(Mention(span.start_char, span.end_char, text, kind or "organization", True))
         i = j + 1
