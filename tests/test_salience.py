@@ -99,3 +99,8 @@ def test_institutions(nlp, text, name):
 ])
 def test_no_institution(nlp, text):
     assert not [a for a in find_actors(nlp(text)) if a.kind == "organization"]
+
+
+def test_outlet_with_its_description_is_no_institution(nlp):
+    names = {a.name for a in find_actors(nlp("Jane Doe told the Reuters news agency that talks failed."))}
+    assert "Reuters news agency" not in names, names

@@ -16,9 +16,10 @@ INSTITUTION_NOUNS = {"government", "administration", "police", "ministry", "pros
                      "commission", "military", "army", "navy", "parliament", "cabinet",
                      "authorities", "regulator", "regulators", "department", "embassy",
                      "court", "prosecutor", "junta", "legislature", "senate", "congress", "centre",
-                     "center", "council", "agency", "office"}
-# Entity labels of the modifiers that make such a noun a particular institution.
-OWNER_LABELS = {"GPE", "NORP", "PERSON", "ORG", "LOC"}
+                     "center", "council"}
+# Entity labels of the modifiers that make such a noun a particular institution (an
+# organisation's name before a noun is that organisation: "the Reuters news agency").
+OWNER_LABELS = {"GPE", "NORP", "PERSON", "LOC"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
 
 
@@ -33,6 +34,8 @@ def institution_mentions(doc) -> list[Mention]:
         if not owners:
             continue
         first = owner_start(doc, owners[-1])
+        while first < tok.i and (doc[first].is_punct or doc[first].pos_ == "DET"):
+            first += 1
         text = doc[first: tok.i + 1].text
         out.append(Mention(doc[first].idx, tok.idx + len(tok), text, "organization", True))
     return out
