@@ -107,6 +107,23 @@ def test_whole_word_matches_find_what_the_pattern_finds(body, form):
     # time zones and bare generic words are not organisations
     ("The company hosts a call at 9 a.m. ET on Tuesday.", "ET", None),
     ("US Secretary of State Mike Pompeo announced the move.", "State", None),
+    # a clitic, a possessive or a conjunction is no part of a name
+    ("Mr. Harrow, the senator’s son, handed over the records on Monday.", "’s son", None),
+    ("They vowed to repeal the “don’t ask, don’t tell” rule.", "n’t", None),
+    ("Lawmakers debated the bill. Plus Harrow is nominating Dana Reyes to lead the agency.",
+     "Plus Harrow", None),
+    ("Harrow’s Twitter account was busy on Monday, aides said.", "Harrow’s Twitter", None),
+    # an interjection or a misspelt weekday is no person
+    ("He was asked about it and said: “Nah, I know the rules.”", "Nah", None),
+    ("Dana Reyes said Wednedsay she would run again.", "Wednedsay", None),
+    # an all-caps label opening a paragraph
+    ("He resigned on Monday.\n\nUPDATE 2:52 p.m. -- More records were released.", "UPDATE", None),
+    ("Watch the final decision on the game [ VIDEO]\n\nThe league met on Monday.", "VIDEO", None),
+    # shouting capitals and headline-shaped lines (links to other stories)
+    ("THE DEADLY PLAGUE of SUPER-RATS is spreading, officials said.", "DEADLY PLAGUE", None),
+    ("The mayor spoke.\n\nMan Shot at Lakeside Gas Station Dies at Hospital\n\nMore news.", "Man Shot", None),
+    # a town before its state
+    ("Dale Hunt spoke in his hometown of Hope, Arkansas. He was cheered.", None, ("Hope", "place")),
 ])
 def test_clean_entities(nlp, text, absent, kind_of):
     actors = cast(nlp, text)
@@ -115,6 +132,16 @@ def test_clean_entities(nlp, text, absent, kind_of):
     if kind_of:
         name, kind = kind_of
         assert name not in actors or actors[name].kind == kind, {n: a.kind for n, a in actors.items()}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("NASA said the launch would go ahead on Monday.", "NASA"),
+    ("He left.\n\nUNICEF said on Monday that 20 trucks had arrived.", "UNICEF"),
+    ("Dana Reyes, the mayor of Hope, said the bridge was closed.", "Dana Reyes"),
+    ("The deal was signed by Harrow’s company, Dana Reyes said.", "Dana Reyes"),
+])
+def test_names_kept(nlp, text, name):
+    assert name in cast(nlp, text), sorted(cast(nlp, text))
 
 
 def test_acronym_kept_apart_from_a_unit_named_after_it(nlp):

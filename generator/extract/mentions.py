@@ -56,10 +56,16 @@ NON_ORG_ABBREVIATIONS = {"TV", "CEO", "GDP", "ICT", "IT", "PC", "DVD", "CD", "VA
                          # time zones ("9 a.m. ET") and a term written in capitals
                          "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "UTC", "CET",
                          "VIP"}
+# Word classes that never open a name: "Plus Obama", "Nah", "Then Smith".
+LEAD_POS = {"CCONJ", "SCONJ", "INTJ", "ADV", "PRON", "AUX", "PART", "ADP", "DET", "PUNCT"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 HAS_DIGIT = re.compile(r"\d")
 # A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
 CREDIT_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$")
+# A headline-shaped line has this many words (a related story's link: "Man Shot at
+# Dallas Gas Station Dies", "Breaking News Emails"); set on the BBC and seed pages, whose
+# prose lines are longer and whose name-only lines are shorter.
+HEADING_WORDS = (3, 14)
 LEADING = ("the ", "The ", "a ", "an ")
 TRAILING = ("’s", "'s", "’", "'")
 
@@ -109,6 +115,25 @@ def in_credit_line(body: str, start: int) -> bool:
     return bool(CREDIT_LINE.match(line.strip())) and len(line) < 120
 
 
+def in_heading_line(body: str, start: int) -> bool:
+    """Whether a name sits on a headline-shaped line (a related story's link, a section
+    kicker): a few words, every long one capitalised, no closing punctuation."""
+    line_start = body.rfind("\n", 0, start) + 1
+    line_end = body.find("\n", start)
+    line = body[line_start: line_end if line_end >= 0 else len(body)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not HEADING_WORDS[0] <= len(words) <= HEADING_WORDS[1] or line[-1:] in ".?!\"”:;,":
+        return False
+    return all(w[0].isupper() for w in words if len(w) > 3)
+
+
+def shouted(text: str) -> bool:
+    """Capitals that shout rather than abbreviate: 'DEADLY PLAGUE', 'SUPER-RATS'."""
+    words = re.findall(r"[A-Za-z]+", text)
+    long_caps = [w for w in words if len(w) >= 4 and w.isupper()]
+    return len(long_caps) >= 2 or len(long_caps) == 1 and "-" in text and text.isupper()
+
+
 def is_vague(text: str, kind: str, first_token) -> bool:
     """Names that are no actor: compass points, a capitalised common word opening a sentence."""
     if kind == "place" and text.lower() in VAGUE_PLACES:
@@ -155,13 +180,14 @@ def entity_mentions(doc) -> list[Mention]:
     rejected: set[str] = set()
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
-        if kind is None or in_credit_line(body, ent.start_char):
+        if kind is None or in_credit_line(body, ent.start_char) or in_heading_line(body, ent.start_char):
             continue
         span = clip(widen(doc, ent, kind))
-        if not len(span) or kind == "person" and only_titles(span.text):
+        span = before_possessive(strip_lead(span)) if kind == "person" else strip_lead(span)
+        if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span):
             continue
         kind, cue = kind_cue(doc, span.start, span.end, kind)
-        if before_place_noun(doc, span.end):
+        if before_place_noun(doc, span.end) or before_region(doc, span.end):
             kind, cue = "place", True
         text, start = trim(span.text, span.start_char)
         for part, s in split_acronym(text, start):
@@ -186,6 +212,60 @@ def clip(span):
     while end > span.start and doc[end - 1].is_lower and doc[end - 1].pos_ not in ("PROPN", "NOUN"):
         end -= 1
     return doc[span.start:end]
+
+
+def strip_lead(span):
+    """The span without words glued before the name: a clitic, a possessive, a conjunction
+    or a sentence adverb ("’s son", "Plus Obama", "Then Smith")."""
+    doc, start = span.doc, span.start
+    while start < span.end and (doc[start].tag_ == "POS" or doc[start].pos_ in LEAD_POS
+                                or doc[start].is_lower and doc[start].pos_ != "PROPN"):
+        start += 1
+    return doc[start:span.end]
+
+
+def before_possessive(span):
+    """A person's name ends at a possessive: "Trump’s Twitter" names Trump (and his account)."""
+    for tok in span:
+        if tok.tag_ == "POS" and tok.i > span.start:
+            return span.doc[span.start:tok.i]
+    return span
+
+
+def not_a_name(span) -> bool:
+    """No capital letter ("n’t", "piggy"), an interjection ("Nah", a misspelt "Wednedsay"),
+    or an all-caps label opening a paragraph ("UPDATE 2:52 p.m. --", "UPDATE - May 30")."""
+    if not any(c.isupper() for c in span.text) or shouted(span.text):
+        return True
+    if len(span) == 1 and span[0].dep_ == "intj" and not span[0].is_sent_end:
+        return True
+    return is_label(span)
+
+
+def is_label(span) -> bool:
+    """An all-caps word in brackets, or opening a line before a dash, a colon or a number."""
+    doc = span.doc
+    if len(span) != 1 or not span.text.isupper() or len(span.text) < 4:
+        return False
+    if span.start > 0 and doc[span.start - 1].text == "[":
+        return True  # "[ VIDEO]", "[PHOTOS]"
+    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
+    after = [t for t in doc[span.end: span.end + 3] if not t.is_space]
+    if not at_line_start or not after:
+        return False
+    if after[0].text in ("-", "--", "—", "–", ":") and len(after) > 1:
+        after = after[1:]
+    return after[0].like_num or after[0].ent_type_ in ("DATE", "TIME")
+
+
+def before_region(doc, end: int) -> bool:
+    """A name before ", <place>" and the end of the phrase is a town: "Hope, Arkansas."."""
+    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
+        return False
+    i = end + 1
+    while i < len(doc) and doc[i].ent_type_ == "GPE":
+        i += 1
+    return i >= len(doc) or doc[i].is_punct or doc[i].is_space or doc[i].is_sent_start
 
 
 def only_titles(text: str) -> bool:
@@ -266,7 +346,8 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
         span = doc[i: j + 1]
         kind, cue = kind_cue(doc, i, j + 1, "")
         text = span.text
-        if in_credit_line(body, span.start_char) or starts_with_title(span):
+        if in_credit_line(body, span.start_char) or in_heading_line(body, span.start_char) \
+                or starts_with_title(span) or not_a_name(span):
             pass
         elif is_non_actor(text):
             out.extend(inner_acronyms(text, span.start_char))
