@@ -39,6 +39,14 @@ def keys(nlp, text, title=None):
     ("Jane Doe resigned on Monday.", "Jane Doe", True),
     # in the headline: key whatever the body does with it
     ("The plan was first proposed under Peter Hollis.", "Peter Hollis", False),
+    # a relative named only by a given name or a family word
+    ("Rep. Dale Hunt and his wife, Marjorie, were indicted on Tuesday. Marjorie denied it.",
+     "Marjorie", False),
+    ("Dale Hunt will stay in town while his daughter Tessa finishes school. Tessa is 15.", "Tessa", False),
+    ("\"My son asked me, Dad, to veto this bill,\" he said. Dad is tired.", "Dad", False),
+    ("Harrow met the envoy on Monday. Harrow said the talks went well.", "Harrow", True),
+    ("Rep. Dale Hunt and his wife, Marjorie Hunt, were indicted.", "Marjorie Hunt", True),
+    ("President Harrow and Dana Reyes spoke by telephone on Thursday. Harrow urged calm.", "Harrow", True),
 ])
 def test_key_actors(nlp, text, name, key):
     assert (name in keys(nlp, text)) is key, keys(nlp, text)

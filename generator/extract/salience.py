@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from ..model import Actor, Quote, Span
 from . import text_of
-from .roles import REPORTING_VERBS
+from .mentions import HONORIFICS, TITLE_WORDS
+from .roles import REPORTING_VERBS, ROLE_NOUNS
 
 # A dateline opens the body: "LONDON (AP) —", "ST. JOSEPH, Mich. (AP) —", "(Reuters) -",
 # "(CNN)President ...", "VIENNA —". At most this many characters before its dash.
@@ -48,6 +49,15 @@ SPEECH_TO = {"say", "tell", "speak", "talk", "email", "e-mail", "write", "statem
 NEAR_CHARS = 25
 # A journalist who says or notes something is a source, not a credit.
 SOURCE_VERBS = REPORTING_VERBS - {"write"}
+# Family words: a person named only by a given name next to one ("his wife, Margaret",
+# "his daughter Sasha") or by the word itself ("Dad", "Momma") is a relative, known
+# to the reader through another actor; an analyst lists them under their full name.
+KIN_WORDS = {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
+             "child", "children", "sons", "daughters", "brothers", "sisters", "parents",
+             "grandson", "granddaughter", "grandmother", "grandfather", "niece", "nephew",
+             "fiancee", "fiancée", "fiance", "girlfriend", "boyfriend", "stepson", "stepdaughter",
+             "mom", "mum", "mommy", "mummy", "momma", "mama", "dad", "daddy", "papa", "grandma",
+             "grandpa", "granny", "sis"}
 # Grammatical functions by which a name acts or is acted on.
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "agent"}
 # Links up from a name to the phrase whose function it shares.
@@ -146,6 +156,8 @@ def is_key(doc, actor: Actor, page: Page, spoke: Spoke, title: str | None) -> bo
         return False
     if actor.kind == "place":
         return True
+    if actor.kind == "person" and given_name_only(doc, actor):
+        return False
     if spoke.by(actor) or named_in(actor, title):
         return True
     spans = spans_of(doc, live)
@@ -155,6 +167,46 @@ def is_key(doc, actor: Actor, page: Page, spoke: Spoke, title: str | None) -> bo
         return True  # an organisation in passing is still one the story names (the seeds' convention)
     return any(acts(s) and not inside((s.start_char, s.end_char), page.quotes) for s in spans)
 
+
+
+def given_name_only(doc, actor: Actor) -> bool:
+    """A person named by one word that is a family word or a relative's given name: "Dad",
+    "his wife, Margaret", "his daughter Sasha", "Malia and Sasha Obama"."""
+    if any(" " in n for n in (actor.name, *actor.aliases)):
+        return False
+    if actor.name.lower() in KIN_WORDS:
+        return True
+    spans = spans_of(doc, actor.mentions)
+    if any(titled(s) for s in spans):
+        return False  # "President Biden", "Mr. Hunter": a title goes before a surname
+    return any(kin_next(s) or shares_surname(s) for s in spans)
+
+
+def titled(span) -> bool:
+    """Whether an honorific or a role word stands right before the name."""
+    if span.start == 0:
+        return False
+    word = span.doc[span.start - 1].lower_.rstrip(".")
+    return word in HONORIFICS or word in TITLE_WORDS or word in ROLE_NOUNS
+
+
+def kin_next(span) -> bool:
+    """'his wife, Margaret' (apposition), 'his daughter Sasha' (compound), 'Sasha, his daughter'."""
+    tok = span.root
+    near = [tok.head] if tok.dep_ in ("appos", "compound", "npadvmod") else []
+    near += [c for c in tok.children if c.dep_ in ("appos", "compound")]
+    return any(t.lower_ in KIN_WORDS for t in near)
+
+
+def shares_surname(span) -> bool:
+    """'Malia and Sasha Obama': a given name coordinated before a full name."""
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].lower_ != "and":
+        return False
+    nxt = doc[i + 1]
+    return nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B" and doc[i + 2].ent_iob_ == "I" \
+        and doc[i + 2].ent_type_ == "PERSON"
 
 
 def named_in(actor: Actor, title: str | None) -> bool:
