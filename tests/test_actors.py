@@ -122,6 +122,13 @@ def test_whole_word_matches_find_what_the_pattern_finds(body, form):
     # shouting capitals and headline-shaped lines (links to other stories)
     ("THE DEADLY PLAGUE of SUPER-RATS is spreading, officials said.", "DEADLY PLAGUE", None),
     ("The mayor spoke.\n\nMan Shot at Lakeside Gas Station Dies at Hospital\n\nMore news.", "Man Shot", None),
+    # misspelt weekdays, adjectives, plural common nouns, families, titles of works
+    ("Dana Reyes said Thrusday she would run again.", "Thrusday", None),
+    ("It took multiple rounds of Congressional testimony to settle it.", "Congressional", None),
+    ("Dale Harrow flew in. The Harrows also met with the families of the victims.", "Harrows", None),
+    ("Unlike Lyin' Dale Hunt, I tell the truth, Dana Reyes said.", "Lyin", None),
+    ("Mr. Hunt said on “Fox and Neighbours.” He left.", "Neighbours", None),
+    ("The White House declined to comment. Critics attacked the Harrow White House.", "Harrow White House", None),
     # a town before its state
     ("Dale Hunt spoke in his hometown of Hope, Arkansas. He was cheered.", None, ("Hope", "place")),
 ])
@@ -137,6 +144,7 @@ def test_clean_entities(nlp, text, absent, kind_of):
 @pytest.mark.parametrize("text, name", [
     ("NASA said the launch would go ahead on Monday.", "NASA"),
     ("He left.\n\nUNICEF said on Monday that 20 trucks had arrived.", "UNICEF"),
+    ("The Ravens spent Monday trying to distance themselves from the fight.", "Ravens"),
     ("Dana Reyes, the mayor of Hope, said the bridge was closed.", "Dana Reyes"),
     ("The deal was signed by Harrow’s company, Dana Reyes said.", "Dana Reyes"),
 ])

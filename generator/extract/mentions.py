@@ -58,6 +58,11 @@ NON_ORG_ABBREVIATIONS = {"TV", "CEO", "GDP", "ICT", "IT", "PC", "DVD", "CD", "VA
                          "VIP"}
 # Word classes that never open a name: "Plus Obama", "Nah", "Then Smith".
 LEAD_POS = {"CCONJ", "SCONJ", "INTJ", "ADV", "PRON", "AUX", "PART", "ADP", "DET", "PUNCT"}
+CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                  "january", "february", "march", "april", "june", "july", "august",
+                  "september", "october", "november", "december"}
+# A title in quotation marks is at most this many tokens on either side of a name in it.
+QUOTED_TITLE_WORDS = 5
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 HAS_DIGIT = re.compile(r"\d")
 # A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
@@ -178,12 +183,15 @@ def entity_mentions(doc) -> list[Mention]:
     body = text_of(doc)
     out: list[Mention] = []
     rejected: set[str] = set()
+    orgs = {trim(e.text, 0)[0] for e in doc.ents if e.label_ == "ORG"}
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None or in_credit_line(body, ent.start_char) or in_heading_line(body, ent.start_char):
             continue
         span = clip(widen(doc, ent, kind))
         span = before_possessive(strip_lead(span)) if kind == "person" else strip_lead(span)
+        if kind != "place" and qualified_org(span, orgs):
+            span, kind = span[1:], "organization"
         if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span):
             continue
         kind, cue = kind_cue(doc, span.start, span.end, kind)
@@ -218,16 +226,27 @@ def strip_lead(span):
     """The span without words glued before the name: a clitic, a possessive, a conjunction
     or a sentence adverb ("’s son", "Plus Obama", "Then Smith")."""
     doc, start = span.doc, span.start
-    while start < span.end and (doc[start].tag_ == "POS" or doc[start].pos_ in LEAD_POS
+    while start < span.end and (possessive(doc[start]) or doc[start].pos_ in LEAD_POS
                                 or doc[start].is_lower and doc[start].pos_ != "PROPN"):
         start += 1
     return doc[start:span.end]
 
 
+def qualified_org(span, orgs: set[str]) -> bool:
+    """A 'person' that is an organisation named after its leader: "the Obama White House"."""
+    return len(span) >= 3 and span[1:].text in orgs and span[0].dep_ == "compound" \
+        and span[0].pos_ == "PROPN"
+
+
+def possessive(tok) -> bool:
+    """A possessive ending, however tagged (the small model sometimes tags "’s" a proper noun)."""
+    return tok.tag_ == "POS" or tok.dep_ == "case" and tok.lower_ in ("’s", "'s", "’", "'")
+
+
 def before_possessive(span):
     """A person's name ends at a possessive: "Trump’s Twitter" names Trump (and his account)."""
     for tok in span:
-        if tok.tag_ == "POS" and tok.i > span.start:
+        if possessive(tok) and tok.i > span.start:
             return span.doc[span.start:tok.i]
     return span
 
@@ -237,9 +256,44 @@ def not_a_name(span) -> bool:
     or an all-caps label opening a paragraph ("UPDATE 2:52 p.m. --", "UPDATE - May 30")."""
     if not any(c.isupper() for c in span.text) or shouted(span.text):
         return True
-    if len(span) == 1 and span[0].dep_ == "intj" and not span[0].is_sent_end:
+    if len(span) == 1 and (span[0].dep_ == "intj" or calendar_typo(span.text) or common_word(span[0])):
         return True
-    return is_label(span)
+    return is_label(span) or in_quoted_title(span)
+
+
+def common_word(tok) -> bool:
+    """An adjective or a plural common noun written with a capital ("Congressional testimony",
+    "the Founders"), a family ("the Trumps") or a dropped-g word ("Lyin' Ted")."""
+    doc = tok.doc
+    after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
+    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    family = tok.text.endswith("s") and before == "the" and any(  # "the Trumps", not a team
+        t.text == tok.text[:-1] and t.ent_type_ == "PERSON" for t in doc)
+    return (tok.pos_ == "ADJ" or tok.tag_ == "NNS" or family
+            or tok.text.endswith("in") and after in ("'", "’"))
+
+
+def in_quoted_title(span) -> bool:
+    """A name inside a short title in quotation marks: “Fox and Friends”, “The Last Emperor”."""
+    doc = span.doc
+    left = next((t for t in reversed(doc[max(span.start - QUOTED_TITLE_WORDS, 0):span.start])
+                 if t.is_quote or t.is_sent_start), None)
+    right = next((t for t in doc[span.end: span.end + QUOTED_TITLE_WORDS] if t.is_quote), None)
+    if left is None or right is None or not left.is_quote or not left.is_left_punct:
+        return False
+    inner = doc[left.i + 1: right.i]
+    while len(inner) and inner[-1].is_punct:
+        inner = inner[:-1]  # “Fox and Friends.”
+    words = [t for t in inner if t.is_alpha]
+    return len(inner) > len(span) and all(t.is_title or t.is_stop for t in words) \
+        and not any(t.is_punct and t.text not in ("&", "-", "'", "’") for t in inner)
+
+
+def calendar_typo(word: str) -> bool:
+    """A weekday or month with its letters swapped: "Wednedsay", "Thrusday"."""
+    low = word.lower()
+    return low not in CALENDAR_WORDS and any(
+        low[0] == w[0] and sorted(low) == sorted(w) for w in CALENDAR_WORDS)
 
 
 def is_label(span) -> bool:
