@@ -108,29 +108,29 @@ def test_whole_word_matches_find_what_the_pattern_finds(body, form):
     ("The company hosts a call at 9 a.m. ET on Tuesday.", "ET", None),
     ("US Secretary of State Mike Pompeo announced the move.", "State", None),
     # a clitic, a possessive or a conjunction is no part of a name
-    ("Mr. Harrow, the senator’s son, handed over the records on Monday.", "’s son", None),
-    ("They vowed to repeal the “don’t ask, don’t tell” rule.", "n’t", None),
+    ("Mr. Harrow, the senator’s son, handed over the files on Monday.", "’s son", None),
+    ("They vowed to scrap the “don’t look, don’t touch” rule.", "n’t", None),
     ("Lawmakers debated the bill. Plus Harrow is nominating Dana Reyes to lead the agency.",
      "Plus Harrow", None),
     ("Harrow’s Twitter account was busy on Monday, aides said.", "Harrow’s Twitter", None),
     # an interjection or a misspelt weekday is no person
-    ("He was asked about it and said: “Nah, I know the rules.”", "Nah", None),
+    ("He was asked about it and said: “Nah, I never saw it.”", "Nah", None),
     ("Dana Reyes said Wednedsay she would run again.", "Wednedsay", None),
     # an all-caps label opening a paragraph
-    ("He resigned on Monday.\n\nUPDATE 2:52 p.m. -- More records were released.", "UPDATE", None),
+    ("He resigned on Monday.\n\nUPDATE 4:10 p.m. -- More files were released.", "UPDATE", None),
     ("Watch the final decision on the game [ VIDEO]\n\nThe league met on Monday.", "VIDEO", None),
     # shouting capitals and headline-shaped lines (links to other stories)
     ("THE DEADLY PLAGUE of SUPER-RATS is spreading, officials said.", "DEADLY PLAGUE", None),
     ("The mayor spoke.\n\nMan Shot at Lakeside Gas Station Dies at Hospital\n\nMore news.", "Man Shot", None),
     # misspelt weekdays, adjectives, plural common nouns, families, titles of works
     ("Dana Reyes said Thrusday she would run again.", "Thrusday", None),
-    ("It took multiple rounds of Congressional testimony to settle it.", "Congressional", None),
+    ("Senators held Congressional hearings on the dam.", "Congressional", None),
     ("Dale Harrow flew in. The Harrows also met with the families of the victims.", "Harrows", None),
     ("Unlike Lyin' Dale Hunt, I tell the truth, Dana Reyes said.", "Lyin", None),
     ("Mr. Hunt said on “Fox and Neighbours.” He left.", "Neighbours", None),
     ("The White House declined to comment. Critics attacked the Harrow White House.", "Harrow White House", None),
     # a town before its state
-    ("Dale Hunt spoke in his hometown of Hope, Arkansas. He was cheered.", None, ("Hope", "place")),
+    ("Dale Hunt spoke in his home town of Hope, Ohio. He was cheered.", None, ("Hope", "place")),
 ])
 def test_clean_entities(nlp, text, absent, kind_of):
     actors = cast(nlp, text)

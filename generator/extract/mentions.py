@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from . import text_of
+from .not_names import before_possessive, in_heading_line, not_a_name, qualified_org, strip_lead
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                "FAC": "place"}
@@ -56,21 +57,10 @@ NON_ORG_ABBREVIATIONS = {"TV", "CEO", "GDP", "ICT", "IT", "PC", "DVD", "CD", "VA
                          # time zones ("9 a.m. ET") and a term written in capitals
                          "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "UTC", "CET",
                          "VIP"}
-# Word classes that never open a name: "Plus Obama", "Nah", "Then Smith".
-LEAD_POS = {"CCONJ", "SCONJ", "INTJ", "ADV", "PRON", "AUX", "PART", "ADP", "DET", "PUNCT"}
-CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-                  "january", "february", "march", "april", "june", "july", "august",
-                  "september", "october", "november", "december"}
-# A title in quotation marks is at most this many tokens on either side of a name in it.
-QUOTED_TITLE_WORDS = 5
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 HAS_DIGIT = re.compile(r"\d")
 # A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
 CREDIT_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$")
-# A headline-shaped line has this many words (a related story's link: "Man Shot at
-# Dallas Gas Station Dies", "Breaking News Emails"); set on the BBC and seed pages, whose
-# prose lines are longer and whose name-only lines are shorter.
-HEADING_WORDS = (3, 14)
 LEADING = ("the ", "The ", "a ", "an ")
 TRAILING = ("’s", "'s", "’", "'")
 
@@ -118,25 +108,6 @@ def in_credit_line(body: str, start: int) -> bool:
     line_end = body.find("\n", start)
     line = body[line_start: line_end if line_end >= 0 else len(body)]
     return bool(CREDIT_LINE.match(line.strip())) and len(line) < 120
-
-
-def in_heading_line(body: str, start: int) -> bool:
-    """Whether a name sits on a headline-shaped line (a related story's link, a section
-    kicker): a few words, every long one capitalised, no closing punctuation."""
-    line_start = body.rfind("\n", 0, start) + 1
-    line_end = body.find("\n", start)
-    line = body[line_start: line_end if line_end >= 0 else len(body)].strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if not HEADING_WORDS[0] <= len(words) <= HEADING_WORDS[1] or line[-1:] in ".?!\"”:;,":
-        return False
-    return all(w[0].isupper() for w in words if len(w) > 3)
-
-
-def shouted(text: str) -> bool:
-    """Capitals that shout rather than abbreviate: 'DEADLY PLAGUE', 'SUPER-RATS'."""
-    words = re.findall(r"[A-Za-z]+", text)
-    long_caps = [w for w in words if len(w) >= 4 and w.isupper()]
-    return len(long_caps) >= 2 or len(long_caps) == 1 and "-" in text and text.isupper()
 
 
 def is_vague(text: str, kind: str, first_token) -> bool:
@@ -220,96 +191,6 @@ def clip(span):
     while end > span.start and doc[end - 1].is_lower and doc[end - 1].pos_ not in ("PROPN", "NOUN"):
         end -= 1
     return doc[span.start:end]
-
-
-def strip_lead(span):
-    """The span without words glued before the name: a clitic, a possessive, a conjunction
-    or a sentence adverb ("’s son", "Plus Obama", "Then Smith")."""
-    doc, start = span.doc, span.start
-    while start < span.end and (possessive(doc[start]) or doc[start].pos_ in LEAD_POS
-                                or doc[start].is_lower and doc[start].pos_ != "PROPN"):
-        start += 1
-    return doc[start:span.end]
-
-
-def qualified_org(span, orgs: set[str]) -> bool:
-    """A 'person' that is an organisation named after its leader: "the Obama White House"."""
-    return len(span) >= 3 and span[1:].text in orgs and span[0].dep_ == "compound" \
-        and span[0].pos_ == "PROPN"
-
-
-def possessive(tok) -> bool:
-    """A possessive ending, however tagged (the small model sometimes tags "’s" a proper noun)."""
-    return tok.tag_ == "POS" or tok.dep_ == "case" and tok.lower_ in ("’s", "'s", "’", "'")
-
-
-def before_possessive(span):
-    """A person's name ends at a possessive: "Trump’s Twitter" names Trump (and his account)."""
-    for tok in span:
-        if possessive(tok) and tok.i > span.start:
-            return span.doc[span.start:tok.i]
-    return span
-
-
-def not_a_name(span) -> bool:
-    """No capital letter ("n’t", "piggy"), an interjection ("Nah", a misspelt "Wednedsay"),
-    or an all-caps label opening a paragraph ("UPDATE 2:52 p.m. --", "UPDATE - May 30")."""
-    if not any(c.isupper() for c in span.text) or shouted(span.text):
-        return True
-    if len(span) == 1 and (span[0].dep_ == "intj" or calendar_typo(span.text) or common_word(span[0])):
-        return True
-    return is_label(span) or in_quoted_title(span)
-
-
-def common_word(tok) -> bool:
-    """An adjective or a plural common noun written with a capital ("Congressional testimony",
-    "the Founders"), a family ("the Trumps") or a dropped-g word ("Lyin' Ted")."""
-    doc = tok.doc
-    after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
-    before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    family = tok.text.endswith("s") and before == "the" and any(  # "the Trumps", not a team
-        t.text == tok.text[:-1] and t.ent_type_ == "PERSON" for t in doc)
-    return (tok.pos_ == "ADJ" or tok.tag_ == "NNS" or family
-            or tok.text.endswith("in") and after in ("'", "’"))
-
-
-def in_quoted_title(span) -> bool:
-    """A name inside a short title in quotation marks: “Fox and Friends”, “The Last Emperor”."""
-    doc = span.doc
-    left = next((t for t in reversed(doc[max(span.start - QUOTED_TITLE_WORDS, 0):span.start])
-                 if t.is_quote or t.is_sent_start), None)
-    right = next((t for t in doc[span.end: span.end + QUOTED_TITLE_WORDS] if t.is_quote), None)
-    if left is None or right is None or not left.is_quote or not left.is_left_punct:
-        return False
-    inner = doc[left.i + 1: right.i]
-    while len(inner) and inner[-1].is_punct:
-        inner = inner[:-1]  # “Fox and Friends.”
-    words = [t for t in inner if t.is_alpha]
-    return len(inner) > len(span) and all(t.is_title or t.is_stop for t in words) \
-        and not any(t.is_punct and t.text not in ("&", "-", "'", "’") for t in inner)
-
-
-def calendar_typo(word: str) -> bool:
-    """A weekday or month with its letters swapped: "Wednedsay", "Thrusday"."""
-    low = word.lower()
-    return low not in CALENDAR_WORDS and any(
-        low[0] == w[0] and sorted(low) == sorted(w) for w in CALENDAR_WORDS)
-
-
-def is_label(span) -> bool:
-    """An all-caps word in brackets, or opening a line before a dash, a colon or a number."""
-    doc = span.doc
-    if len(span) != 1 or not span.text.isupper() or len(span.text) < 4:
-        return False
-    if span.start > 0 and doc[span.start - 1].text == "[":
-        return True  # "[ VIDEO]", "[PHOTOS]"
-    at_line_start = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws
-    after = [t for t in doc[span.end: span.end + 3] if not t.is_space]
-    if not at_line_start or not after:
-        return False
-    if after[0].text in ("-", "--", "—", "–", ":") and len(after) > 1:
-        after = after[1:]
-    return after[0].like_num or after[0].ent_type_ in ("DATE", "TIME")
 
 
 def before_region(doc, end: int) -> bool:

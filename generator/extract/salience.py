@@ -49,8 +49,8 @@ SPEECH_TO = {"say", "tell", "speak", "talk", "email", "e-mail", "write", "statem
 NEAR_CHARS = 25
 # A journalist who says or notes something is a source, not a credit.
 SOURCE_VERBS = REPORTING_VERBS - {"write"}
-# Family words: a person named only by a given name next to one ("his wife, Margaret",
-# "his daughter Sasha") or by the word itself ("Dad", "Momma") is a relative, known
+# Family words: a person named only by a given name next to one ("his wife, Marjorie",
+# "his daughter Tessa") or by the word itself ("Dad", "Mommy") is a relative, known
 # to the reader through another actor; an analyst lists them under their full name.
 KIN_WORDS = {"wife", "husband", "son", "daughter", "mother", "father", "brother", "sister",
              "child", "children", "sons", "daughters", "brothers", "sisters", "parents",
@@ -171,14 +171,14 @@ def is_key(doc, actor: Actor, page: Page, spoke: Spoke, title: str | None) -> bo
 
 def given_name_only(doc, actor: Actor) -> bool:
     """A person named by one word that is a family word or a relative's given name: "Dad",
-    "his wife, Margaret", "his daughter Sasha", "Malia and Sasha Obama"."""
+    "his wife, Marjorie", "his daughter Tessa", "Tessa and Ruth Harrow"."""
     if any(" " in n for n in (actor.name, *actor.aliases)):
         return False
     if actor.name.lower() in KIN_WORDS:
         return True
     spans = spans_of(doc, actor.mentions)
     if any(titled(s) for s in spans):
-        return False  # "President Biden", "Mr. Hunter": a title goes before a surname
+        return False  # "President Harrow", "Mr. Hunt": a title goes before a surname
     return any(kin_next(s) or shares_surname(s) for s in spans)
 
 
@@ -191,7 +191,7 @@ def titled(span) -> bool:
 
 
 def kin_next(span) -> bool:
-    """'his wife, Margaret' (apposition), 'his daughter Sasha' (compound), 'Sasha, his daughter'."""
+    """'his wife, Marjorie' (apposition), 'his daughter Tessa' (compound), 'Tessa, his daughter'."""
     tok = span.root
     near = [tok.head] if tok.dep_ in ("appos", "compound", "npadvmod") else []
     near += [c for c in tok.children if c.dep_ in ("appos", "compound")]
@@ -199,7 +199,7 @@ def kin_next(span) -> bool:
 
 
 def shares_surname(span) -> bool:
-    """'Malia and Sasha Obama': a given name coordinated before a full name."""
+    """'Tessa and Ruth Harrow': a given name coordinated before a full name."""
     doc = span.doc
     i = span.end
     if i + 2 >= len(doc) or doc[i].lower_ != "and":
