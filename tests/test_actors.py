@@ -152,6 +152,25 @@ def test_names_kept(nlp, text, name):
     assert name in cast(nlp, text), sorted(cast(nlp, text))
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    # a forum that is a think tank, an organisation of a place
+    ("The Harbour Policy Forum, a conservative think tank, drafted the bill.", "Harbour Policy Forum",
+     "organization"),
+    ("Officials at the Federal Reserve Bank of Cleveland raised rates on Monday.",
+     "Federal Reserve Bank of Cleveland", "organization"),
+])
+def test_organisations_found(nlp, text, name, kind):
+    actors = cast(nlp, text)
+    assert name in actors and actors[name].kind == kind, {n: a.kind for n, a in actors.items()}
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Leaders met at the Harbour Forum in June to discuss trade.", "Harbour Forum"),
+])
+def test_events_not_organisations(nlp, text, absent):
+    assert absent not in cast(nlp, text), sorted(cast(nlp, text))
+
+
 def test_acronym_kept_apart_from_a_unit_named_after_it(nlp):
     text = ("Now ESA has investigated hibernation. The ESA Topical Team met in May. "
             "ESA said the study would go on.")

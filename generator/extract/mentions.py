@@ -40,6 +40,13 @@ NON_ACTOR_HEADS = {"forum", "summit", "conference", "show", "games", "olympics",
                    "protocol", "directive", "plan", "programme", "program", "strategy",
                    "survey", "war", "election", "elections", "referendum", "prize", "expo",
                    "composite", "average"}  # stock indexes: "Shanghai Composite", "Industrial Average"
+# Heads of names that are events in most texts but organisations in some: kept when
+# the name speaks or acts, or is called a think tank or a group.
+ORG_CAPABLE_HEADS = {"forum", "conference"}
+# Organisation heads that take a place after 'of': "Federal Reserve Bank of Ohio",
+# "University of Leeds", "Court of Appeal" is not one (no place).
+ORG_OF_HEADS = {"bank", "university", "department", "ministry", "office", "council", "court",
+                "commission", "board", "authority", "police", "college", "institute", "church"}
 # Nouns after a name that make it a place: "Van Buren County", "Cass and Barry counties".
 PLACE_NOUNS = {"county", "counties", "province", "provinces", "district", "districts",
                "township", "parish", "state", "states", "region", "prefecture"}
@@ -174,6 +181,9 @@ def entity_mentions(doc) -> list[Mention]:
             if defined_term(body, s, part) or part in rejected_before(body, s, rejected):
                 rejected.add(part)
                 continue
+            if part and is_non_actor(part) and part == text and org_like(span):
+                out.append(Mention(s, s + len(part), part, "organization", True))
+                continue
             if not part or is_non_actor(part) or is_vague(part, kind, doc[span.start]):
                 out.extend(inner_acronyms(part, s))
                 rejected.add(part)
@@ -248,10 +258,37 @@ def widen(doc, ent, kind: str):
     if end < len(doc) and doc[end - 1].lower_ in ("of", "for", "and", "&"):
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
+    elif kind == "organization" and doc[end - 1].lower_ in ORG_OF_HEADS:
+        end = of_place_end(doc, end)
     if kind != "person" and start > 0 and ACRONYM.match(doc[start - 1].text) \
             and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
         start -= 1
     return doc[start:end]
+
+
+def of_place_end(doc, end: int) -> int:
+    """The end of '<organisation> of <Place>' when a whole place follows: 'Reserve Bank of Ohio'."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].ent_iob_ != "B" \
+            or doc[end + 1].ent_type_ != "GPE":
+        return end
+    i = end + 2
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        i += 1
+    return i
+
+
+def org_like(span) -> bool:
+    """A 'forum' or 'conference' that speaks or is described as an organisation:
+    'the Harbour Policy Forum, a think tank', 'the Harbour Forum said'."""
+    head = span[-1]
+    if head.lower_ not in ORG_CAPABLE_HEADS:
+        return False
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        return True
+    near = [head.head] if head.dep_ == "appos" else []
+    near += [c for c in head.children if c.dep_ == "appos"]
+    return any(t.lower_ in ORG_NOUNS or t.lower_ in ("tank", "organization", "organisation")
+               for t in near)
 
 
 def inner_acronyms(text: str, start: int) -> list[Mention]:
