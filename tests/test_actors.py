@@ -128,9 +128,11 @@ def test_whole_word_matches_find_what_the_pattern_finds(body, form):
     ("Dale Harrow flew in. The Harrows also met with the families of the victims.", "Harrows", None),
     ("Unlike Lyin' Dale Hunt, I tell the truth, Dana Reyes said.", "Lyin", None),
     ("Mr. Hunt said on “Fox and Neighbours.” He left.", "Neighbours", None),
-    ("The White House declined to comment. Critics attacked the Harrow White House.", "Harrow White House", None),
+    ("Dale Harrow won. The White House declined to comment. Critics attacked the Harrow White House.",
+     "Harrow White House", None),
     # a town before its state
     ("Dale Hunt spoke in his home town of Hope, Ohio. He was cheered.", None, ("Hope", "place")),
+    ("Dale Hunt, Ohio, was there.", None, ("Dale Hunt", "person")),
 ])
 def test_clean_entities(nlp, text, absent, kind_of):
     actors = cast(nlp, text)
@@ -145,6 +147,13 @@ def test_clean_entities(nlp, text, absent, kind_of):
     ("NASA said the launch would go ahead on Monday.", "NASA"),
     ("He left.\n\nUNICEF said on Monday that 20 trucks had arrived.", "UNICEF"),
     ("The Ravens spent Monday trying to distance themselves from the fight.", "Ravens"),
+    # names tagged as adjectives before a noun, companies with initials, lowercase institutions
+    ("The Labour MP said UK firms were struggling.", "Labour"),
+    ("The Labour MP said UK firms were struggling.", "United Kingdom"),
+    ("AB Harrow Tobacco said profits rose. AB Harrow Tobacco is big.", "AB Harrow Tobacco"),
+    ("The supreme court ruled on Monday that the law stands.", "supreme court"),
+    ("The film is up for Dunmarin's top prize, the jury said.", "Dunmarin"),
+    ("There is little evidence the MoD's performance had improved.", "MoD"),
     ("Dana Reyes, the mayor of Hope, said the bridge was closed.", "Dana Reyes"),
     ("The deal was signed by Harrow’s company, Dana Reyes said.", "Dana Reyes"),
 ])

@@ -86,6 +86,8 @@ class Mention:
 
 def trim(text: str, start: int) -> tuple[str, int]:
     """Drop a leading article and trailing possessive or punctuation; return (text, start)."""
+    stripped = text.lstrip("-'\"‘“’ ")
+    text, start = stripped or text, start + (len(text) - len(stripped) if stripped else 0)
     for lead in LEADING:
         if text.startswith(lead) and len(text) > len(lead):
             text, start = text[len(lead):], start + len(lead)
@@ -173,7 +175,7 @@ def entity_mentions(doc) -> list[Mention]:
         if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span):
             continue
         kind, cue = kind_cue(doc, span.start, span.end, kind)
-        if before_place_noun(doc, span.end) or before_region(doc, span.end):
+        if before_place_noun(doc, span.end) or before_region(doc, span.start, span.end):
             kind, cue = "place", True
         text, start = trim(span.text, span.start_char)
         for part, s in split_acronym(text, start):
@@ -203,9 +205,9 @@ def clip(span):
     return doc[span.start:end]
 
 
-def before_region(doc, end: int) -> bool:
-    """A name before ", <place>" and the end of the phrase is a town: "Hope, Arkansas."."""
-    if end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
+def before_region(doc, start: int, end: int) -> bool:
+    """A one-word name before ", <place>" and the end of the phrase is a town: "Hope, Ohio."."""
+    if end - start != 1 or end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
         return False
     i = end + 1
     while i < len(doc) and doc[i].ent_type_ == "GPE":

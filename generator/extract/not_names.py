@@ -14,6 +14,13 @@ LEAD_POS = {"CCONJ", "SCONJ", "INTJ", "ADV", "PRON", "AUX", "PART", "ADP", "DET"
 CALENDAR_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
                   "january", "february", "march", "april", "june", "july", "august",
                   "september", "october", "november", "december"}
+# Institutions written in lowercase are still names: "the supreme court", "the defence department".
+INSTITUTION_HEADS = {"court", "department", "ministry", "government", "police", "council",
+                     "commission", "committee", "parliament", "senate", "congress", "army",
+                     "navy", "party"}
+# Adjective endings: a capitalised adjective alone ("Congressional", "Biblical", "Draconian")
+# is no name; "UK" or "Labour" tagged as an adjective before a noun are names.
+ADJECTIVE_ENDINGS = ("al", "ic", "ian", "ive", "ous", "ary", "ful", "less", "able", "ible")
 # A title in quotation marks is at most this many tokens on either side of a name in it.
 QUOTED_TITLE_WORDS = 5
 # A headline-shaped line has this many words (a related story's link: "Driver Hurt in
@@ -45,8 +52,7 @@ def strip_lead(span):
     """The span without words glued before the name: a clitic, a possessive, a conjunction
     or a sentence adverb ("’s aide", "Also Harrow", "Then Smith")."""
     doc, start = span.doc, span.start
-    while start < span.end and (possessive(doc[start]) or doc[start].pos_ in LEAD_POS
-                                or doc[start].is_lower and doc[start].pos_ != "PROPN"):
+    while start < span.end and (possessive(doc[start]) or doc[start].pos_ in LEAD_POS):
         start += 1
     return doc[start:span.end]
 
@@ -66,14 +72,16 @@ def before_possessive(span):
 
 def qualified_org(span, orgs: set[str]) -> bool:
     """A 'person' that is an organisation named after its leader: "the Harrow White House"."""
-    return len(span) >= 3 and span[1:].text in orgs and span[0].dep_ == "compound" \
-        and span[0].pos_ == "PROPN"
+    doc = span.doc
+    return len(span) >= 3 and span[1:].text in orgs and span[0].dep_ == "compound" and any(
+        e.label_ == "PERSON" and e[-1].text == span[0].text and e.start != span.start for e in doc.ents)
 
 
 def not_a_name(span) -> bool:
     """No capital letter ("n’t", "piggy"), an interjection ("Well", a misspelt "Thrusday"),
     or an all-caps label opening a paragraph ("EDITED 4:10 p.m. --", "EDITED - June 2")."""
-    if not any(c.isupper() for c in span.text) or shouted(span.text):
+    if not any(c.isupper() for c in span.text) and span[-1].lower_ not in INSTITUTION_HEADS \
+            or shouted(span.text):
         return True
     if len(span) == 1 and (span[0].dep_ == "intj" or calendar_typo(span.text) or common_word(span[0])):
         return True
@@ -84,12 +92,14 @@ def common_word(tok) -> bool:
     """An adjective or a plural common noun written with a capital ("Parliamentary
     questions", "the Elders"), a family ("the Harrows") or a dropped-g word ("Crookin' Dale")."""
     doc = tok.doc
-    after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1]
+    after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 2]
     before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     family = tok.text.endswith("s") and before == "the" and any(  # "the Harrows", not a team
         t.text == tok.text[:-1] and t.ent_type_ == "PERSON" for t in doc)
-    return (tok.pos_ == "ADJ" or tok.tag_ == "NNS" or family
-            or tok.text.endswith("in") and after in ("'", "’"))
+    adjective = tok.pos_ == "ADJ" and tok.lower_.endswith(ADJECTIVE_ENDINGS)  # not "UK", "Labour"
+    plural = tok.tag_ == "NNS" and tok.text[1:].islower() and tok.lemma_.lower() + "s" == tok.lower_
+    return (adjective or plural or family
+            or tok.text.endswith("in") and after[:1] in ("'", "’") and after[1:2] != "s")  # not "Berlin's"
 
 
 def in_quoted_title(span) -> bool:
