@@ -92,14 +92,14 @@ def common_word(tok) -> bool:
     """An adjective or a plural common noun written with a capital ("Parliamentary
     questions", "the Elders"), a family ("the Harrows") or a dropped-g word ("Crookin' Dale")."""
     doc = tok.doc
-    after = doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 2]
+    after = doc[tok.i + 1].text if tok.i + 1 < len(doc) and not tok.whitespace_ else ""
     before = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     family = tok.text.endswith("s") and before == "the" and any(  # "the Harrows", not a team
         t.text == tok.text[:-1] and t.ent_type_ == "PERSON" for t in doc)
     adjective = tok.pos_ == "ADJ" and tok.lower_.endswith(ADJECTIVE_ENDINGS)  # not "UK", "Labour"
     plural = tok.tag_ == "NNS" and tok.text[1:].islower() and tok.lemma_.lower() + "s" == tok.lower_
     return (adjective or plural or family
-            or tok.text.endswith("in") and after[:1] in ("'", "’") and after[1:2] != "s")  # not "Berlin's"
+            or tok.text.endswith("in") and after in ("'", "’"))  # "Lyin'", not "Berlin's"
 
 
 def in_quoted_title(span) -> bool:
