@@ -15,6 +15,7 @@ from .clean import clean
 from .extract.actors import find_actors
 from .extract.dates import find_dates, infer_published
 from .extract.quotes import find_quotes
+from .extract.salience import key_actors
 from .extract.summary import summarize
 from .model import Article, Briefing, Meta, Source
 from .sources import SourceError, read_source
@@ -65,6 +66,7 @@ def finish(source: Source, article: Article, doc) -> Briefing:
             article = replace(article, published=inferred, published_basis="inferred")
     dates = find_dates(doc, article.published)
     quotes = find_quotes(doc, actors)
+    actors = key_actors(doc, actors, quotes, article.title)  # speakers are key: decided after quotes
     return Briefing(source=source, article=article, summary=summarize(doc), actors=actors,
                     dates=dates, quotes=quotes)
 

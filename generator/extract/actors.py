@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Actor
+from .institutions import institution_mentions
 from .mentions import Mention, entity_mentions, extra_mentions
 from .names import Group, display_name, fold, group_others, group_people, person_tokens, vote_kinds
 from .roles import (QUALIFIED_HEADS, VAGUE_HEADS, Description, affiliation, apposition, descriptions,
@@ -26,7 +27,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 def find_actors(doc, title: str | None = None) -> tuple[Actor, ...]:
     """People, organisations and places in the article, most salient first."""
-    mentions = entity_mentions(doc)
+    institutions = institution_mentions(doc)
+    mentions = [m for m in entity_mentions(doc) if not overlaps(m, institutions)] + institutions
     taken = {tok.idx for ent in doc.ents for tok in ent}
     taken |= {tok.idx for m in mentions for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
     mentions = vote_kinds(mentions + extra_mentions(doc, taken))
@@ -40,6 +42,10 @@ def find_actors(doc, title: str | None = None) -> tuple[Actor, ...]:
     actors = [make_actor(doc, g, roles.get(id(g)), title, lead_end) for g in groups if g.mentions]
     actors.sort(key=lambda a: (-a.salience, a.mentions[0] if a.mentions else (0, 0)))
     return tuple(actors)
+
+
+def overlaps(m: Mention, others: list[Mention]) -> bool:
+    return any(o.start < m.end and m.start < o.end for o in others)
 
 
 def add_repeats(body: str, groups: list[Group]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from . import text_of
+from .not_names import before_possessive, in_heading_line, not_a_name, qualified_org, strip_lead
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                "FAC": "place"}
@@ -37,7 +38,21 @@ NON_ACTOR_HEADS = {"forum", "summit", "conference", "show", "games", "olympics",
                    "championship", "festival", "awards", "talks", "agreement", "act", "bill",
                    "study", "report", "index", "budget", "treaty", "accord", "convention",
                    "protocol", "directive", "plan", "programme", "program", "strategy",
-                   "survey", "war", "election", "elections", "referendum", "prize", "expo"}
+                   "survey", "war", "election", "elections", "referendum", "prize", "expo",
+                   "composite", "average"}  # stock indexes: "Shanghai Composite", "Industrial Average"
+# Heads of names that are events in most texts but organisations in some: kept when
+# the name speaks or acts, or is called a think tank or a group.
+ORG_CAPABLE_HEADS = {"forum", "conference"}
+# Organisation heads that take a place after 'of': "Federal Reserve Bank of Ohio",
+# "University of Leeds", "Court of Appeal" is not one (no place).
+ORG_OF_HEADS = {"bank", "university", "department", "ministry", "office", "council", "court",
+                "commission", "board", "authority", "police", "college", "institute", "church"}
+# Nouns after a name that make it a place: "Van Buren County", "Cass and Barry counties".
+PLACE_NOUNS = {"county", "counties", "province", "provinces", "district", "districts",
+               "township", "parish", "state", "states", "region", "prefecture"}
+# Military and political titles that spaCy sometimes tags as a person on their own ("Lt Col").
+TITLE_WORDS = {"lt", "col", "gen", "sgt", "capt", "maj", "cpl", "adm", "cmdr", "pvt", "rep",
+               "sen", "gov", "prof", "rev", "hon", "supt", "insp", "det", "cllr"}
 # Single capitalised words that read as names only at a sentence start or as
 # compass points ("the West"): too vague to list as an actor on their own.
 VAGUE_PLACES = {"west", "east", "north", "south", "midwest", "middle east"}
@@ -45,7 +60,10 @@ VAGUE_PLACES = {"west", "east", "north", "south", "midwest", "middle east"}
 NON_ORG_ABBREVIATIONS = {"TV", "CEO", "GDP", "ICT", "IT", "PC", "DVD", "CD", "VAT", "GMT",
                          "BST", "OK", "AM", "PM", "AD", "BC", "UK", "US", "USA", "EU", "HIV",
                          "AIDS", "SMS", "PIN", "MP", "MPS", "MSP", "MEP", "QC", "PR", "ID",
-                         "CFO", "COO", "IPO", "FTSE", "DNA", "CCTV", "MRI", "ATM", "LCD"}
+                         "CFO", "COO", "IPO", "FTSE", "DNA", "CCTV", "MRI", "ATM", "LCD",
+                         # time zones ("9 a.m. ET") and a term written in capitals
+                         "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "UTC", "CET",
+                         "VIP"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 HAS_DIGIT = re.compile(r"\d")
 # A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
@@ -68,6 +86,8 @@ class Mention:
 
 def trim(text: str, start: int) -> tuple[str, int]:
     """Drop a leading article and trailing possessive or punctuation; return (text, start)."""
+    stripped = text.lstrip("-'\"‘“’ ")
+    text, start = stripped or text, start + (len(text) - len(stripped) if stripped else 0)
     for lead in LEADING:
         if text.startswith(lead) and len(text) > len(lead):
             text, start = text[len(lead):], start + len(lead)
@@ -143,15 +163,29 @@ def entity_mentions(doc) -> list[Mention]:
     body = text_of(doc)
     out: list[Mention] = []
     rejected: set[str] = set()
+    orgs = {trim(e.text, 0)[0] for e in doc.ents if e.label_ == "ORG"}
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
-        if kind is None or in_credit_line(body, ent.start_char):
+        if kind is None or in_credit_line(body, ent.start_char) or in_heading_line(body, ent.start_char):
             continue
-        span = widen(doc, ent, kind)
+        span = clip(widen(doc, ent, kind))
+        span = before_possessive(strip_lead(span)) if kind == "person" else strip_lead(span)
+        if kind != "place" and qualified_org(span, orgs):
+            span, kind = span[1:], "organization"
+        if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span):
+            continue
         kind, cue = kind_cue(doc, span.start, span.end, kind)
+        if before_place_noun(doc, span.end) or before_region(doc, span.start, span.end):
+            kind, cue = "place", True
         text, start = trim(span.text, span.start_char)
         for part, s in split_acronym(text, start):
             part, s = trim(part, s)
+            if defined_term(body, s, part) or part in rejected_before(body, s, rejected):
+                rejected.add(part)
+                continue
+            if part and is_non_actor(part) and part == text and org_like(span):
+                out.append(Mention(s, s + len(part), part, "organization", True))
+                continue
             if not part or is_non_actor(part) or is_vague(part, kind, doc[span.start]):
                 out.extend(inner_acronyms(part, s))
                 rejected.add(part)
@@ -161,16 +195,102 @@ def entity_mentions(doc) -> list[Mention]:
     return [m for m in out if not any(r.endswith(" " + m.text) for r in rejected)]
 
 
+def clip(span):
+    """The span cut at a line break and at dangling lowercase words: 'Associated Press that'."""
+    doc, end = span.doc, span.start
+    while end < span.end and not doc[end].is_space and "\n" not in doc[end].text:
+        end += 1
+    while end > span.start and doc[end - 1].is_lower and doc[end - 1].pos_ not in ("PROPN", "NOUN"):
+        end -= 1
+    return doc[span.start:end]
+
+
+def before_region(doc, start: int, end: int) -> bool:
+    """A one-word name before ", <place>" and the end of the phrase is a town: "Hope, Ohio."."""
+    if end - start != 1 or end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
+        return False
+    i = end + 1
+    while i < len(doc) and doc[i].ent_type_ == "GPE":
+        i += 1
+    return i >= len(doc) or doc[i].is_punct or doc[i].is_space or doc[i].is_sent_start
+
+
+def only_titles(text: str) -> bool:
+    """A 'person' that is only a title: 'Lt Col', 'Gen.'."""
+    words = [w.strip(".").lower() for w in text.split()]
+    return bool(words) and all(w in TITLE_WORDS or w in HONORIFICS for w in words)
+
+
+def before_place_noun(doc, end: int) -> bool:
+    """Whether a name, or the list of names it opens, comes before 'County' or 'counties'."""
+    i = end
+    while i < len(doc) and (doc[i].pos_ == "PROPN" and doc[i].lower_ not in PLACE_NOUNS
+                            or doc[i].lower_ in (",", "and", "or")):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in PLACE_NOUNS and doc[i - 1].lower_ not in (",", "and", "or")
+
+
+def defined_term(body: str, start: int, text: str) -> bool:
+    """An abbreviation the article defines by lowercase words: 'hypersensitivity pneumonitis, or HP'.
+
+    Any of its uses in the body may be the definition; start is this use's offset."""
+    if not ACRONYM.match(text) or "&" in text:
+        return False
+    return any(defined_at(body, m.start(), text) for m in re.finditer(rf"\b{re.escape(text)}\b", body))
+
+
+def defined_at(body: str, start: int, text: str) -> bool:
+    before = re.findall(r"[A-Za-z][\w-]*", body[max(0, start - 120):start])
+    words = [w for w in before if w.lower() not in ("or", "and", "of", "the")][-len(text):]
+    return len(words) == len(text) and all(w.islower() for w in words) \
+        and "".join(w[0] for w in words).upper() == text
+
+
+def rejected_before(body: str, start: int, rejected: set[str]) -> set[str]:
+    """The abbreviation in brackets after a rejected name is rejected too: 'Kospi Index (KOSPI)'."""
+    head = body[max(0, start - 60):start]
+    if not head.endswith("("):
+        return set()
+    return {body[start:].split(")", 1)[0]} if any(head[:-1].rstrip().endswith(r) for r in rejected) else set()
+
+
 def widen(doc, ent, kind: str):
     """The entity grown over words spaCy cut off: 'Government of' + 'Liberia', 'HI' + 'Europe'."""
     start, end = ent.start, ent.end
     if end < len(doc) and doc[end - 1].lower_ in ("of", "for", "and", "&"):
         while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper():
             end += 1
+    elif kind == "organization" and doc[end - 1].lower_ in ORG_OF_HEADS:
+        end = of_place_end(doc, end)
     if kind != "person" and start > 0 and ACRONYM.match(doc[start - 1].text) \
             and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
         start -= 1
     return doc[start:end]
+
+
+def of_place_end(doc, end: int) -> int:
+    """The end of '<organisation> of <Place>' when a whole place follows: 'Reserve Bank of Ohio'."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "of" or doc[end + 1].ent_iob_ != "B" \
+            or doc[end + 1].ent_type_ != "GPE":
+        return end
+    i = end + 2
+    while i < len(doc) and doc[i].ent_iob_ == "I":
+        i += 1
+    return i
+
+
+def org_like(span) -> bool:
+    """A 'forum' or 'conference' that speaks or is described as an organisation:
+    'the Harbour Policy Forum, a think tank', 'the Harbour Forum said'."""
+    head = span[-1]
+    if head.lower_ not in ORG_CAPABLE_HEADS:
+        return False
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+        return True
+    near = [head.head] if head.dep_ == "appos" else []
+    near += [c for c in head.children if c.dep_ == "appos"]
+    return any(t.lower_ in ORG_NOUNS or t.lower_ in ("tank", "organization", "organisation")
+               for t in near)
 
 
 def inner_acronyms(text: str, start: int) -> list[Mention]:
@@ -185,6 +305,7 @@ def inner_acronyms(text: str, start: int) -> list[Mention]:
 def extra_mentions(doc, taken: set[int]) -> list[Mention]:
     """Names spaCy missed: acronyms and proper-noun runs with an organisation cue."""
     out = []
+    rejected = {e.text for e in doc.ents if is_non_actor(e.text)}
     body = text_of(doc)
     i, n = 0, len(doc)
     while i < n:
@@ -199,10 +320,14 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
         span = doc[i: j + 1]
         kind, cue = kind_cue(doc, i, j + 1, "")
         text = span.text
-        if in_credit_line(body, span.start_char) or starts_with_title(span):
+        if in_credit_line(body, span.start_char) or in_heading_line(body, span.start_char) \
+                or starts_with_title(span) or not_a_name(span):
             pass
         elif is_non_actor(text):
             out.extend(inner_acronyms(text, span.start_char))
+            rejected.add(text)
+        elif defined_term(body, span.start_char, text) or text in rejected_before(body, span.start_char, rejected):
+            pass
         elif cue or (len(span) == 1 and ACRONYM.match(text)) or speaks(span):
             out.append(Mention(span.start_char, span.end_char, text, kind or "organization", True))
         i = j + 1

@@ -55,7 +55,10 @@ WELL_KNOWN = {
 GENERIC_ORG_WORDS = {"house", "alliance", "commission", "council", "committee", "union", "party",
                      "bank", "government", "group", "agency", "ministry", "department", "court",
                      "assembly", "company", "corporation", "board", "authority", "fund",
-                     "bureau", "organisation", "organization", "institute", "association"}
+                     "bureau", "organisation", "organization", "institute", "association", "state"}
+# Words that end a company's name and add nothing to it ("Boeing Co", "Acme Holdings Inc").
+CORPORATE_SUFFIXES = {"co", "co.", "corp", "corp.", "corporation", "inc", "inc.", "ltd", "ltd.",
+                      "plc", "group", "holdings", "llc", "ag", "sa", "company"}
 STOP_INITIALS = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "on", "in"}
 
 
@@ -180,9 +183,17 @@ def merge_aliases(groups: dict[str, Group]) -> None:
             move(groups, k, present[0])
     for key in [k for k in groups if " " not in k]:
         full = next((k for k, g in groups.items() if g.kind == "organization" and " " in k
-                     and k.split()[0] == key), None)
+                     and k.split()[0] == key and extends(groups[key], k)), None)
         if full and key in groups and groups[key].kind == "organization":
             move(groups, key, full)
+
+
+def extends(short: Group, full: str) -> bool:
+    """Whether a longer name is the short one's full form: not so for an acronym before a
+    unit's name ('ESA' and 'ESA Topical Team'), unless only a company suffix follows."""
+    if not any(ACRONYM.match(f) for f in short.forms):
+        return True
+    return all(w in CORPORATE_SUFFIXES for w in full.split()[1:])
 
 
 def move(groups: dict[str, Group], source: str, target: str) -> None:
