@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from ..normal import HONORIFICS
 from . import text_of
 from .not_names import before_possessive, in_heading_line, not_a_name, qualified_org, strip_lead
 
 LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place",
                "FAC": "place"}
 
-# Honorifics that belong to no role and are left out of a name's identity.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr.", "sir", "dame",
-              "lord", "lady", "baroness", "baron"}
 
 # Nouns naming a kind of organisation: "the TVP Info news channel", "British car
 # maker Aston Martin", "the Titan corporation". Collected from the seed and BBC

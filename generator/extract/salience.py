@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from ..model import Actor, Quote, Span
+from ..normal import HONORIFICS
 from . import text_of
-from .mentions import HONORIFICS, TITLE_WORDS
+from .mentions import TITLE_WORDS
 from .roles import REPORTING_VERBS, ROLE_NOUNS
 
 # A dateline opens the body: "LONDON (AP) —", "ST. JOSEPH, Mich. (AP) —", "(Reuters) -",

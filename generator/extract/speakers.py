@@ -21,7 +21,7 @@ PERSON_PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "i": None, "we
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
 # Honorifics that tell a person's gender, so that "she" skips a "Mr." (checked in the
 # few characters before a name; "Ms." and "Mrs." before "Mr." so the longer wins).
-HONORIFICS = {"mrs.": "f", "ms.": "f", "mr.": "m", "sir ": "m", "dame ": "f"}
+GENDERED_ADDRESS = {"mrs.": "f", "ms.": "f", "mr.": "m", "sir ": "m", "dame ": "f"}
 GROUP_PRONOUNS = frozenset({"it", "they"})
 NAME_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -97,7 +97,7 @@ class Resolver:
             if ent.label_ in NAME_LABELS and name.lower() not in not_people:
                 self.people.append((ent.start_char, name))
                 honorific = self.text[max(0, ent.start_char - 5):ent.start_char + 4].lower()
-                for word, gender in HONORIFICS.items():
+                for word, gender in GENDERED_ADDRESS.items():
                     if word in honorific:
                         self.gender.setdefault(name.lower(), gender)
                 last = name.split()[-1].lower()
