@@ -170,16 +170,8 @@ def printed_date(tree: lxml.html.HtmlElement, page: PageMeta, today: dt.date | N
     whose metadata gives no date ("November 15, 2019" under the byline); never one in a link,
     a list, an aside or a footer."""
     today = today or dt.date.today()
-    h1 = headline_h1(tree, page)
-    if h1 is None:
-        return None
-    for el in following(h1):
-        text = html_meta.text(el.text_content())
-        if el.tag == "p" and len(text.split()) >= PROSE_WORDS:
-            return None
+    for text in head_lines(tree, page):
         if len(text.split()) > DATE_LINE_WORDS or not is_date_line(text):
-            continue
-        if any(a.tag in NOT_HEADER for a in el.iterancestors()) and not beside(el, h1):
             continue
         found = parse_date(text)
         if found is not None and EARLIEST <= found[0] <= today:
@@ -188,21 +180,23 @@ def printed_date(tree: lxml.html.HtmlElement, page: PageMeta, today: dt.date | N
 
 
 def printed_age(tree: lxml.html.HtmlElement, page: PageMeta) -> int | None:
-    """A relative stamp printed between the headline and the article ("Published 3 hours ago"), in
-    hours; found where printed_date looks for a date line."""
+    """A relative stamp printed where printed_date looks ("Published 3 hours ago"), in hours."""
+    return next((hours for text in head_lines(tree, page) if (hours := age_of_line(text)) is not None), None)
+
+
+def head_lines(tree: lxml.html.HtmlElement, page: PageMeta) -> Iterator[str]:
+    """The texts of the elements between the headline and the article's first paragraph, but
+    those in a link, a list, an aside or a footer outside the headline's own header."""
     h1 = headline_h1(tree, page)
     if h1 is None:
-        return None
+        return
     for el in following(h1):
         text = html_meta.text(el.text_content())
         if el.tag == "p" and len(text.split()) >= PROSE_WORDS:
-            return None
+            return
         if any(a.tag in NOT_HEADER for a in el.iterancestors()) and not beside(el, h1):
             continue
-        hours = age_of_line(text)
-        if hours is not None:
-            return hours
-    return None
+        yield text
 
 
 def following(h1: lxml.html.HtmlElement) -> Iterator[lxml.html.HtmlElement]:
