@@ -105,6 +105,23 @@ def test_reports_a_day_apart_need_no_shared_date_or_quote():
     assert story_keys([a, later]) == []
 
 
+def test_one_shared_name_needs_both_a_near_day_and_near_publication():
+    """A report that names only the story's main actor joins when it cites the event's day and
+    appeared within a day or two; the name alone, or the name and the day, is not enough."""
+    thursday = dt.date(2021, 12, 30)
+    a = briefing("a.txt", CALL, "Biden and Putin speak again", thursday, [person("Joe Biden")],
+                 [day_ref(CALL, "Thursday", thursday)])
+
+    def b(published):
+        return briefing("b.txt", CALL_RETOLD, "No breakthrough expected", published, [person("Biden")],
+                        [day_ref(CALL_RETOLD, "Thursday", thursday)])
+
+    assert story_keys([a, b(thursday + dt.timedelta(days=1))]) == [{"a.txt", "b.txt"}]
+    assert story_keys([a, b(None)]) == []  # undated: no proximity to count
+    no_day = briefing("b.txt", CALL_RETOLD, "No breakthrough expected", thursday, [person("Biden")])
+    assert story_keys([a, no_day]) == []
+
+
 def test_an_older_day_both_look_back_at_is_no_evidence():
     """Two articles days apart that both cite last week's event are not one report of it."""
     thursday, week_before = dt.date(2021, 12, 30), dt.date(2021, 12, 23)
