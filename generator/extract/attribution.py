@@ -178,7 +178,7 @@ def nearest_cue(doc, start: int, end: int, owner, lo: int, hi: int):
 
 def subject_child(tok, owner) -> object | None:
     """The verb's subject outside quotations; of two ("Wikileaks editor-in-chief Kristinn
-    Hrafnsson said", parsed with two subjects) the one nearest the verb."""
+    Lind said", parsed with two subjects) the one nearest the verb."""
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and owner[c.i] < 0]
     if len(subjects) > 1:
         before = [c for c in subjects if c.i < tok.i]
@@ -274,7 +274,7 @@ def own_subject(doc, start: int, end: int, owner, para: tuple[int, int]):
         return None
     subj = subject_of(cue, owner)
     if subj is not None and subj.ent_type_ in PLACE_TYPES and cue.dep_ == "ccomp" and is_cue(cue.head):
-        outer = subject_of(cue.head, owner)  # "Pompeo said Washington had concluded “...”"
+        outer = subject_of(cue.head, owner)  # "Grant said Ottawa had concluded “...”"
         if outer is not None and (outer.ent_type_ == "PERSON" or outer.lower_ in SUBJECT_PRONOUNS):
             return outer
     return subj

@@ -62,7 +62,7 @@ APPOSITION_DETERMINERS = {"the", "a", "an", "another"}
 # Words that leave a title unchanged in meaning: "the then Home Secretary".
 TITLE_ADVERBS = {"then", "now", "formerly"}
 # Prepositions that tie a person to an organisation right after the name ("Dr. Joneigh
-# Khaldun of the Michigan Department of Health", "Robin Biesbroek of the CDF").
+# Lind of the State Department of Health", "Tom Grant of the CDF").
 AFFILIATION_PREPOSITIONS = {"of", "at"}
 
 
@@ -156,7 +156,7 @@ def title_head(doc, end: int) -> str | None:
 
 def name_start(doc, first: int) -> int:
     """The first token of a name whose mention starts after a hyphenated first part
-    ("Eva-Marie Persson" found as "Persson")."""
+    ("Anna-Maria Lind" found as "Lind")."""
     if first > 2 and doc[first - 2].text in ("-", "–") and doc[first - 2].whitespace_ == "" \
             and doc[first - 3].whitespace_ == "" and doc[first - 1].pos_ == doc[first - 3].pos_ == "PROPN":
         first -= 3
@@ -182,7 +182,7 @@ def pre_title(doc, first: int, stop: set[int]) -> tuple[str, str] | None:
 
 def fronted_apposition(doc, first: int, last: int, stop: set[int]) -> tuple[str, str] | None:
     """A title set off before a name by a comma, the parser agreeing they are in apposition:
-    "Sweden's deputy director of public prosecutions, Eva-Marie Persson, said"."""
+    "Norway's deputy director of public prosecutions, Anna-Maria Lind, said"."""
     first = name_start(doc, first)
     if first < 2 or doc[first - 1].text != ",":
         return None

@@ -68,7 +68,7 @@ def clean_name(text: str) -> str:
         title = is_title_word(words[0])
         words.pop(0)
         if title and len(words) > 2 and words[0].lower() in ("of", "to", "for"):
-            del words[:2]  # "Secretary of State Mike Pompeo": the title's complement goes too
+            del words[:2]  # "Secretary of State Anna Lind": the title's complement goes too
     return " ".join(words).strip(" ,")
 
 
@@ -125,7 +125,7 @@ class Resolver:
             earlier = [n for off, n in self.named[last] if off < at]
             best = earlier[-1] if earlier else self.named[last][0][1]
         if len(best.split()) > len(name.split()) and best.lower().endswith(name.lower()):
-            return best  # "Jablonski" -> "Pawel Jablonski"
+            return best  # "Lind" -> "Anna Lind"
         return name
 
     def mention(self, tok) -> Span:
