@@ -61,7 +61,7 @@ APPOSITION_ADVERBS = {"also", "then", "now", "currently", "still", "once", "form
 APPOSITION_DETERMINERS = {"the", "a", "an", "another"}
 # Words that leave a title unchanged in meaning: "the then Home Secretary".
 TITLE_ADVERBS = {"then", "now", "formerly"}
-# Prepositions that tie a person to an organisation right after the name ("Dr. Joneigh
+# Prepositions that tie a person to an organisation right after the name ("Dr. Anna
 # Lind of the State Department of Health", "Tom Grant of the CDF").
 AFFILIATION_PREPOSITIONS = {"of", "at"}
 
