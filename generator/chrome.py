@@ -62,10 +62,8 @@ COPYRIGHT = re.compile(r"^(©|\(c\)|copyright\b)|\ball rights reserved\b|\bsubje
 # "Home > News > Headline", "Home / Blog / Headline", "Home » World".
 BREADCRUMB = re.compile(r"^(?:[^>»/|]{1,40}\s*(?:>|»|›|/|\|)\s*){1,5}[^>»/|]+$")
 BREADCRUMB_ROOT = re.compile(r"^(home|start|startseite|accueil|inicio)\b", re.I)
-# Words run together by a scraper that dropped the spaces between menu items:
-# "HomeBlogBiden", "TopTuesday" — a lower-case letter directly followed by a capital.
-GLUED = re.compile(r"\b[A-Z][a-z]+[A-Z][a-z]+")
-# Glued prefixes that are nav words, e.g. "HomeBlog" + the headline.
+# Words run together by a scraper that dropped the spaces between menu items ("HomeBlogNews",
+# "TopTuesday"): the glued prefixes that are nav words, e.g. "HomeBlog" + the headline.
 GLUED_NAV = re.compile(r"^((?:%s)(?=[A-Z]))+" % "|".join(w.capitalize() for w in sorted(NAV_WORDS, key=len, reverse=True)))
 # Photo credits: "MICHAEL REYNOLDS/PAP/EPA", "Photo: Gene J. Puskar", "(Getty Images)".
 AGENCIES = ("AP", "AFP", "EPA", "PAP", "Reuters", "REUTERS", "Getty Images", "Getty", "Shutterstock",

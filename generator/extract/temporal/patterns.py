@@ -41,7 +41,6 @@ NUMWORD = alt([w for w in NUMBER_WORDS] + [f"{t}-{o}" for t in _TENS for o in _O
               + [f"{t} {o}" for t in _TENS for o in _ONES])
 NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|{NUMWORD}(?:\s+and\s+a\s+half)?|a\s+half|half\s+an?)")
 VAGUE = alt(VAGUE_QUANTITIES)
-UNIT_SG = alt(UNITS)
 UNIT_ANY = alt(list(UNITS) + list(UNIT_PLURALS))
 ORDINAL = alt(ORDINALS)
 QUANT_MOD = alt(("more than", "less than", "fewer than", "nearly", "almost", "about", "around",
