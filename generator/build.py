@@ -3,7 +3,8 @@
     build(config)
       find sources -> extract (cached by content; new sources in worker processes,
       parallel.py) -> assemble the site -> render pages -> write changed pages to
-      docs/ -> MkDocs on what changed, into a new folder (htmlsite.py) -> swap into site/
+      docs/ -> MkDocs on what changed, into a new folder, and the search index
+      (publish.py: htmlsite.py, search.py) -> swap into site/ (fs.py)
 
 When no source, template, setting or code changed, assembling and rendering are
 skipped; when no page in docs/ changed, so is MkDocs. Per-article failures are
@@ -18,23 +19,23 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import shutil
-import tempfile
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
-from . import export, htmlsite, search
+from . import export, htmlsite, publish
 from . import nlp as nlp_mod
 from .collection import place_undated
 from .config import Config, site_address
 from .errors import UserError
 from .identity import Overrides, load_overrides
+from .fs import write_atomic
 from .model import GENERATED_MARK, Article, Briefing, Failure
 from .parallel import analyse, available_cores, progress_bar
 from .parallel import reader as model_reader
 from .records import briefing_from_cache, briefing_to_cache
+from .report import Report
 from .render import KEEP, Renderer
 from .site import Site, assemble
 from .sources import SourceError, find_sources, read_source
@@ -50,38 +51,12 @@ PAGES_STATE = "pages-state.json"  # what the Markdown was last made from
 WORD_COUNTS = "word-counts.json"  # each article text's word counts, for grouping stories (WordCounts)
 # The pages a build is about to write ({path: [sha256, ...]}); left behind only by a stopped build.
 PENDING = "manifest.pending.json"
-TRASH = "trash"  # previous sites, being deleted in the background
 # The sources' size and mtime at the last build, with its outcome: a build that finds them all
 # as they were (and code, settings and docs/ too) skips reading them (see unchanged_sources).
 SOURCES_STATE = "sources-state.json"
 # A source modified this close (seconds) to when the state was written may have changed within
 # the file system's timestamp granularity: it is read again (git's "racy" entries).
 RACY_SECONDS = 2.0
-
-
-@dataclass
-class Report:
-    """What a build did, for the summary line and the exit status."""
-
-    briefings: int = 0
-    extracted: int = 0
-    cached: int = 0
-    failures: list[Failure] = field(default_factory=list)
-    written: list[str] = field(default_factory=list)
-    unchanged: int = 0
-    removed: list[str] = field(default_factory=list)
-    kept: list[str] = field(default_factory=list)  # generated paths left alone: edited by hand
-    site_built: bool = False
-    html: str = ""  # what the HTML step did: full, dirty or unchanged
-    search: str = ""  # what it did to the search index: full, delta or kept (search.update_index)
-    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
-
-    def summary(self) -> str:
-        parts = [f"{self.briefings} briefings ({self.extracted} extracted, {self.cached} from cache)",
-                 f"{len(self.written)} pages written, {self.unchanged} unchanged, {len(self.removed)} removed"]
-        if self.failures:
-            parts.append(f"{len(self.failures)} failed")
-        return "; ".join(parts)
 
 
 # ------------------------------------------------------------ extraction, cached by content
@@ -209,27 +184,6 @@ def keep(config: Config, version: str, briefing: Briefing, source, report: Repor
 
 
 # ------------------------------------------------------------ writing docs/
-def write_atomic(path: Path, text: str, durable: bool = False) -> None:
-    """Write text to path so that a reader sees the old or the new file, never a part.
-
-    The rename alone makes this hold when the build is killed; durable also syncs the
-    bytes to disk first (for the manifest and state files, which must survive a power
-    cut: a sync per page made writing 12,800 pages take 80 s).
-    """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            if durable:
-                f.flush()
-                os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def sha(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -338,95 +292,6 @@ def prune_empty_dirs(folder: Path, stop: Path) -> None:
         folder = folder.parent
 
 
-# ------------------------------------------------------------ the HTML site
-# The hard-link copy of the live site a dirty build renders into, but for the search
-# index, which search.update_index copies or makes anew.
-COPY_SKIP = (search.BUNDLE, search.DELTA)
-
-
-def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, report: Report | None = None,
-                 copy: htmlsite.LinkCopy | None = None) -> str:
-    """Bring site/ in line with docs/: render what changed into a new folder, then swap it in.
-
-    Return what was done: "full", "dirty" (only the changed pages re-rendered, in a
-    hard-link copy of the site) or "unchanged" (nothing in docs/ changed: no work).
-    copy: that hard-link copy, started early (htmlsite.start_copy); deleted if not used.
-    """
-    todo = htmlsite.plan(config, strict, clean)
-    if copy is not None and todo.mode != "dirty":
-        copy.cancel()
-        htmlsite.discard(copy.dest, config.cache / TRASH)
-        copy = None
-    if todo.mode == "unchanged":
-        return todo.mode
-    site = config.site.resolve()
-    site.parent.mkdir(parents=True, exist_ok=True)
-    htmlsite.remove_stale_builds(site)
-    htmlsite.empty_trash(config.cache / TRASH)
-    tmp = copy.dest if copy is not None else htmlsite.build_folder(site)
-    swapped = False
-    try:
-        if copy is not None:
-            copy.wait()
-        elif todo.mode == "dirty":
-            htmlsite.link_copy(site, tmp, skip=COPY_SKIP)
-        started = time.perf_counter()
-        htmlsite.run_mkdocs(config, tmp, todo)
-        mkdocs_done = time.perf_counter()
-        if todo.mode == "dirty":
-            records, how = search.update_index(tmp, site, todo.changed, todo.removed,
-                                               search.Records.from_json(todo.search))
-        else:
-            records, how = search.index_site(tmp), "full"
-        if report is not None:
-            report.timings.update(mkdocs=mkdocs_done - started, search=time.perf_counter() - mkdocs_done)
-            report.search = how
-        swap_in(tmp, site)
-        swapped = True
-        htmlsite.save_state(config, todo, records.to_json())
-    finally:
-        if copy is not None:
-            copy.cancel()  # still copying when the build stopped
-        if tmp.exists() and swapped:
-            htmlsite.discard(tmp, config.cache / TRASH)  # the previous site: deleted by a process of its own
-        elif tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
-    return todo.mode
-
-
-def swap_in(new: Path, site: Path) -> None:
-    """Replace site with new; an interruption at any point leaves one complete site.
-
-    Afterwards new is gone, or holds the previous site for the caller to delete.
-    """
-    if site.exists() and exchange(new, site):
-        return  # new now holds the previous site, for the caller to delete
-    old = site.with_name(f".{site.name}-old")  # without an atomic exchange: two renames
-    if old.exists() and not site.exists():
-        os.replace(old, site)  # an earlier build was stopped between the two renames
-    if old.exists():
-        shutil.rmtree(old)
-    if site.exists():
-        os.replace(site, old)
-    os.replace(new, site)
-    shutil.rmtree(old, ignore_errors=True)
-
-
-RENAME_EXCHANGE = 2  # linux/fs.h: renameat2() flag that swaps two names in one step
-AT_FDCWD = -100
-
-
-def exchange(a: Path, b: Path) -> bool:
-    """Swap two folders' names atomically (Linux renameat2); False where the system cannot."""
-    import ctypes
-
-    try:
-        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
-    except (OSError, AttributeError):
-        return False
-    return renameat2(AT_FDCWD, os.fsencode(a), AT_FDCWD, os.fsencode(b), RENAME_EXCHANGE) == 0
-
-
 # ------------------------------------------------------------ the whole build
 def build(config: Config, html: bool = True, progress: bool | None = None,
           clean: bool = False) -> tuple[Site | None, Report]:
@@ -448,7 +313,7 @@ def build(config: Config, html: bool = True, progress: bool | None = None,
         briefings = extract_all(config, paths, report, progress)
         report.briefings = len(briefings)
         # The copy of the site a dirty HTML build works in is made meanwhile, on another core.
-        copy = htmlsite.start_copy(config, COPY_SKIP, clean=clean) if html else None
+        copy = htmlsite.start_copy(config, publish.COPY_SKIP, clean=clean) if html else None
         try:
             site = write_site(config, briefings, report)
             save_sources_state(config, stamp, newest, report)
@@ -459,7 +324,7 @@ def build(config: Config, html: bool = True, progress: bool | None = None,
             raise
     if html:
         started = time.perf_counter()
-        report.html = mkdocs_build(config, clean=clean, report=report, copy=copy)
+        report.html = publish.mkdocs_build(config, clean=clean, report=report, copy=copy)
         report.site_built = True
         report.timings["html"] = time.perf_counter() - started
     return site, report

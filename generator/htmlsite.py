@@ -23,17 +23,17 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import fs
 from .config import Config
 
 STATE = "site-state.json"
 # Files outside docs/ whose change changes every page: a full build follows.
 SITE_INPUTS = ("mkdocs.yml", "overrides", "theme")
 # Code whose change changes the HTML or the search index.
-CODE = ("build.py", "htmlsite.py", "search.py")
+CODE = ("build.py", "publish.py", "fs.py", "htmlsite.py", "search.py")
 DIRTY_WARNING = "A 'dirty' build is being performed"
 # A full build of at least this many pages is split between processes, at most this many
 # (one per core): 7,621 pages took 117 s in one MkDocs process on the 2-core reference machine.
@@ -134,59 +134,11 @@ def plan(config: Config, strict: bool = True, clean: bool = False) -> Plan:
 
 
 def save_state(config: Config, done: Plan, search: dict | None = None) -> None:
-    from .build import write_atomic
-
-    write_atomic(config.cache / STATE, json.dumps(
+    fs.write_atomic(config.cache / STATE, json.dumps(
         {"stamp": done.stamp, "site": site_identity(config.site), "files": done.files, "search": search}))
 
 
-def link_copy(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> None:
-    """Fill dest with hard links to every file of site but the top-level folders in skip.
-
-    GNU cp -al does it in one process: 1.4 s against 3.2 s in Python for the 15,000
-    files and 7,600 folders of the 2,225-article site (mostly the kernel's work).
-    """
-    LinkCopy(site, dest, skip).wait()
-
-
-class LinkCopy:
-    """link_copy, started: GNU cp -al works in a process of its own until wait()."""
-
-    def __init__(self, site: Path, dest: Path, skip: tuple[str, ...] = ()):
-        import subprocess
-
-        self.site, self.dest, self.skip = site, dest, skip
-        dest.mkdir(exist_ok=True)
-        self.names = sorted(n for n in os.listdir(site) if n not in skip)
-        self.proc = None
-        if self.names and sys.platform.startswith("linux") and shutil.which("cp"):
-            try:
-                self.proc = subprocess.Popen(["cp", "-al", "--", *(str(site / n) for n in self.names), str(dest)],
-                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                             stderr=subprocess.DEVNULL)
-            except OSError:
-                self.proc = None
-
-    def wait(self) -> None:
-        """Return once dest holds the copy (made again in Python if cp failed)."""
-        if not self.names or (self.proc is not None and self.proc.wait() == 0):
-            return
-        for name in self.names:  # start again in Python from a clean folder
-            path = self.dest / name
-            if path.is_dir() and not path.is_symlink():
-                shutil.rmtree(path, ignore_errors=True)
-            else:
-                path.unlink(missing_ok=True)
-        link_tree(self.site, self.dest, self.skip)
-
-    def cancel(self) -> None:
-        """Stop copying; dest is left as it is, for the caller to delete."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.kill()
-            self.proc.wait()
-
-
-def start_copy(config: Config, skip: tuple[str, ...], strict: bool = True, clean: bool = False) -> LinkCopy | None:
+def start_copy(config: Config, skip: tuple[str, ...], strict: bool = True, clean: bool = False) -> fs.LinkCopy | None:
     """Start the hard-link copy of the live site that a dirty HTML build works in, or None
     when the build cannot be dirty (no site, other settings, theme or code).
 
@@ -197,25 +149,7 @@ def start_copy(config: Config, skip: tuple[str, ...], strict: bool = True, clean
     if not reusable(config, load_state(config), stamp(config, strict), clean):
         return None
     site = config.site.resolve()
-    return LinkCopy(site, build_folder(site), skip)
-
-
-def build_folder(site: Path) -> Path:
-    """A new folder next to site for a build to render into (remove_stale_builds finds a killed one's)."""
-    folder = Path(tempfile.mkdtemp(prefix=f".{site.name}-building-", dir=site.parent))
-    folder.chmod(0o755)  # mkdtemp makes it private; a site is for reading
-    return folder
-
-
-def link_tree(site: Path, dest: Path, skip: tuple[str, ...] = ()) -> None:
-    """link_copy in Python: walk site, make each folder, link each file."""
-    for folder, dirs, files in os.walk(site):
-        if folder == str(site):
-            dirs[:] = [d for d in dirs if d not in skip]
-        target = dest / Path(folder).relative_to(site)
-        target.mkdir(exist_ok=True)
-        for name in files:
-            os.link(Path(folder) / name, target / name)
+    return fs.LinkCopy(site, fs.build_folder(site), skip)
 
 
 def shard_count(todo: Plan) -> int:
@@ -278,50 +212,6 @@ def search_plugin(config: Config) -> bool:
     plugins = data.get("plugins", ["search"]) if isinstance(data, dict) else []
     names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins or []]
     return "search" in names
-
-
-def remove_stale_builds(site: Path) -> None:
-    """Delete the temporary folders of builds that were killed long ago."""
-    cutoff = time.time() - STALE_BUILD_SECONDS
-    for old in site.parent.glob(f".{site.name}-building-*"):
-        try:
-            if old.stat().st_mtime < cutoff:
-                shutil.rmtree(old, ignore_errors=True)
-        except OSError:
-            pass
-
-
-def discard(folder: Path, trash: Path) -> None:
-    """Move a folder into trash and delete it there in a process of its own.
-
-    Unlinking the 15,000 files of a large site takes seconds the build need not
-    wait for. Whatever a killed deleting process leaves, empty_trash removes later.
-    """
-    import subprocess
-
-    try:
-        trash.mkdir(parents=True, exist_ok=True)
-        os.replace(folder, trash / folder.name)
-        folder = trash / folder.name
-    except OSError:
-        pass  # another file system: delete it where it is
-    try:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
-                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                         stderr=subprocess.DEVNULL, start_new_session=True)
-    except OSError:
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def empty_trash(trash: Path) -> None:
-    """Delete what earlier builds discarded and did not finish deleting (older than a minute)."""
-    cutoff = time.time() - 60
-    for old in trash.glob("*") if trash.is_dir() else []:
-        try:
-            if old.stat().st_mtime < cutoff:
-                shutil.rmtree(old, ignore_errors=True)
-        except OSError:
-            pass
 
 
 # ------------------------------------------------------------ in the child process

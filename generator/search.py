@@ -36,6 +36,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import fs
 from .errors import UserError
 
 BUNDLE = "pagefind"  # the index folder inside the site
@@ -111,11 +112,9 @@ def finish(site: Path, records: Records) -> Records:
 
     Always written: a missing file is a 404 in the console.
     """
-    from .build import write_atomic
-
     merge = [f"{DELTA}/"] if records.delta else []
     (site / MERGE).unlink(missing_ok=True)  # may be a hard link to the live site's file
-    write_atomic(site / MERGE, json.dumps({"merge": merge, "hide": records.hidden()}))
+    fs.write_atomic(site / MERGE, json.dumps({"merge": merge, "hide": records.hidden()}))
     return records
 
 
@@ -212,8 +211,6 @@ def update_index(site: Path, live: Path, changed_docs: list[str], removed_docs: 
     (no indexed page changed) or "delta" (the second bundle made anew, or other
     records of the full index hidden).
     """
-    from .htmlsite import link_copy
-
     if before is None or not (live / BUNDLE / "pagefind.js").is_file():
         return index_site(site), "full"
     changed = [p for p in map(page_of, changed_docs) if p and indexed(site, p)]
@@ -235,11 +232,11 @@ def update_index(site: Path, live: Path, changed_docs: list[str], removed_docs: 
                              for url in sorted(stale)}
         except (OSError, ValueError, KeyError):  # the live index is not what the state says
             return index_site(site), "full"
-        link_copy(live / BUNDLE, site / BUNDLE)
+        fs.link_copy(live / BUNDLE, site / BUNDLE)
         after = Records(full=before.full, delta=delta, stale=stale_filters)
         if delta == before.delta:
             if delta:
-                link_copy(live / DELTA, site / DELTA)
+                fs.link_copy(live / DELTA, site / DELTA)
             return finish(site, after), "kept" if after.stale == before.stale else "delta"
         if not delta:  # the pages it held are gone
             pass

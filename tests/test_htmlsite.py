@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import htmlsite
+from generator import fs
 
 
 def tree(root: Path) -> dict[str, int]:
@@ -20,9 +20,9 @@ def test_link_copy_links_every_file_but_the_skipped_folders(tmp_path: Path, monk
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text(rel, encoding="utf-8")
     if not with_cp:
-        monkeypatch.setattr(htmlsite.shutil, "which", lambda name: None)
+        monkeypatch.setattr(fs.shutil, "which", lambda name: None)
     dest = tmp_path / "dest"
-    htmlsite.link_copy(site, dest, skip=("pagefind", "pagefind-new"))
+    fs.link_copy(site, dest, skip=("pagefind", "pagefind-new"))
     expected = {rel: ino for rel, ino in tree(site).items() if not rel.startswith("pagefind")}
     assert tree(dest) == expected  # the same files, as links to the same inodes
     assert os.stat(dest / "a" / "index.html").st_nlink == 2
@@ -36,7 +36,7 @@ def test_link_copy_falls_back_to_python_when_cp_fails(tmp_path: Path):
     dest = tmp_path / "dest"
     (dest / "a").mkdir(parents=True)
     (dest / "a" / "index.html").write_text("left over", encoding="utf-8")  # cp -al: "File exists"
-    htmlsite.link_copy(site, dest)
+    fs.link_copy(site, dest)
     assert tree(dest) == tree(site)
 
 
@@ -48,7 +48,7 @@ def test_a_started_copy_can_be_stopped(tmp_path: Path):
     for k in range(200):
         (site / f"p{k}").mkdir(parents=True)
         (site / f"p{k}" / "index.html").write_text(str(k), encoding="utf-8")
-    copy = htmlsite.LinkCopy(site, tmp_path / "dest")
+    copy = fs.LinkCopy(site, tmp_path / "dest")
     copy.wait()
     assert tree(tmp_path / "dest") == tree(site)
     copy.proc = subprocess.Popen(["sleep", "30"])  # a copy that is still running

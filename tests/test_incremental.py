@@ -203,7 +203,7 @@ def test_an_interrupted_build_leaves_the_previous_site(project: Path, monkeypatc
     def interrupted(*args) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_mod.search, "update_index", interrupted)
+    monkeypatch.setattr(build_mod.publish.search, "update_index", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build(config, progress=False)
     assert html_files(site) == before

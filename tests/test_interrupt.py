@@ -128,7 +128,7 @@ def test_killing_a_build_never_breaks_the_site(tmp_path: Path):
 
 
 def test_swap_in_is_atomic(tmp_path: Path):
-    from generator.build import swap_in
+    from generator.fs import swap_in
 
     site, new = tmp_path / "site", tmp_path / "new"
     site.mkdir()
@@ -141,7 +141,7 @@ def test_swap_in_is_atomic(tmp_path: Path):
 
 
 def test_swap_in_recovers_a_site_left_between_two_renames(tmp_path: Path):
-    from generator.build import swap_in
+    from generator.fs import swap_in
 
     site, new = tmp_path / "site", tmp_path / "new"
     old = tmp_path / ".site-old"
