@@ -3,6 +3,8 @@
     write_atomic(path, text)        a reader sees the old file or the new one, never a part
     swap_in(new, site)              replace a folder by another in one step (Linux) or two renames
     link_copy(site, dest)           a folder as hard links (no bytes copied); LinkCopy runs it in the background
+    move_in(src, dest)              the files of one folder moved into another, by name (os.replace)
+    remove_files(folder, rels)      some files of a folder deleted, and the folders they leave empty
     build_folder(site)              a new private folder beside site for a build to work in
     discard(folder, trash)          delete a folder in a process of its own
 """
@@ -118,6 +120,40 @@ class LinkCopy:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.kill()
             self.proc.wait()
+
+
+def move_in(src: Path, dest: Path, replace: bool = True) -> None:
+    """Move every file of src to the same place under dest (replace=False: keep dest's).
+
+    os.replace replaces a name: a file of dest that is a hard link to a file of the
+    live site is unlinked from dest, never written, so the live site is left as it was.
+    """
+    for folder, _, files in os.walk(src):
+        target = dest / Path(folder).relative_to(src)
+        if target.is_symlink() or (target.exists() and not target.is_dir()):
+            target.unlink()  # a file where a folder now goes
+        target.mkdir(exist_ok=True)
+        for name in files:
+            to = target / name
+            if to.is_dir() and not to.is_symlink():
+                if not replace:
+                    continue
+                shutil.rmtree(to)  # a folder where a file now goes
+            elif not replace and to.exists():
+                continue
+            os.replace(Path(folder) / name, to)
+
+
+def remove_files(folder: Path, rels: list[str]) -> None:
+    """Delete these files of folder (their names only) and the folders they leave empty."""
+    for rel in rels:
+        path = folder / rel
+        if path.is_file() or path.is_symlink():
+            path.unlink()
+            parent = path.parent
+            while parent != folder and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
 
 
 def build_folder(site: Path) -> Path:

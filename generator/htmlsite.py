@@ -1,26 +1,28 @@
-"""docs/ -> HTML, incrementally: plan what changed since the last site, run MkDocs on it.
+"""docs/ -> HTML, incrementally: plan what changed since the last site, have MkDocs render it.
 
     plan(config, strict) -> Plan           full build, dirty build, or nothing to do
-    link_copy(site, dest)                   the current site as hard links (no bytes copied)
-    run_mkdocs(config, dest, plan)          MkDocs in a child process (python -m generator.htmlsite)
+    start_copy(config, skip)               the live site as hard links, started early for a dirty build
+    render(config, plan) -> Rendered       `mkdocs build` of what the plan needs, into new folders
 
-A dirty build starts from a hard-link copy of the live site in a temporary
-folder and re-renders only the pages whose Markdown changed since the last
-build (the page writer rewrites a page, and so changes its mtime, only when its
-text changes). The child process guards the hard links: any file it opens for
-writing that is shared with the live site is first unlinked, so the live site is
-never written in place and an interrupted build leaves it as it was. MkDocs' own
-search plugin writes one index of the pages it rendered, so with it every build
-is full (the site uses Pagefind, which indexes the finished folder).
+MkDocs only ever writes into new, empty folders: its CLI (`mkdocs build`) is given
+a config that extends mkdocs.yml (INHERIT, on stdin) with a hook, mkdocs_hook.py,
+that leaves out what need not be written. A dirty build renders only the docs/ files
+changed since the last build (the page writer rewrites a page, and so changes its
+mtime, only when its text changes); publish.py makes the new site from a hard-link
+copy of the live one less the outputs of changed and removed files, with the new
+files moved in. A full build of a large site is split between processes, one per
+core (MkDocs renders on one), each writing a share of the pages into a folder of its
+own. MkDocs' own search plugin writes one index of the pages it rendered, so with it
+every build is full (the site uses Pagefind, which indexes the finished folder).
 """
 from __future__ import annotations
 
-import builtins
 import hashlib
 import json
-import logging
 import os
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -28,13 +30,15 @@ from pathlib import Path
 
 from . import fs
 from .config import Config
+from .errors import UserError
 
 STATE = "site-state.json"
 # Files outside docs/ whose change changes every page: a full build follows.
 SITE_INPUTS = ("mkdocs.yml", "overrides", "theme")
 # Code whose change changes the HTML or the search index.
-CODE = ("build.py", "publish.py", "fs.py", "htmlsite.py", "search.py")
-DIRTY_WARNING = "A 'dirty' build is being performed"
+CODE = ("build.py", "publish.py", "fs.py", "htmlsite.py", "mkdocs_hook.py", "search.py")
+HOOK = Path(__file__).resolve().parent / "mkdocs_hook.py"
+HOOK_SPEC = "BRIEFINGS_RENDER"  # the variable that names the hook's spec file (mkdocs_hook.SPEC)
 # A full build of at least this many pages is split between processes, at most this many
 # (one per core): 7,621 pages took 117 s in one MkDocs process on the 2-core reference machine.
 SHARD_MIN_PAGES = 200
@@ -42,8 +46,7 @@ MAX_SHARDS = 4
 # Compiled theme templates, shared by the MkDocs processes of all builds (in the cache folder):
 # compiling Material's templates took about 1 s of every MkDocs process, a dirty one included.
 JINJA_CACHE = "jinja"
-# A temporary build folder older than this was left by a killed build (seconds).
-STALE_BUILD_SECONDS = 3600
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # MkDocs colours its WARNING and ERROR prefixes, even in a file
 
 
 @dataclass
@@ -57,6 +60,7 @@ class Plan:
     removed: list[str] = field(default_factory=list)
     strict: bool = True
     search: dict | None = None  # what the live site's search index holds (search.Records)
+    parts: bool = True  # whether MkDocs may render part of the site (renders_in_parts)
 
 
 def docs_snapshot(docs: Path) -> dict[str, int]:
@@ -114,14 +118,15 @@ def load_state(config: Config) -> dict:
 def reusable(config: Config, state: dict, stamp_now: str, clean: bool = False) -> bool:
     """Whether the live site can be brought up to date by rendering only what changed in docs/."""
     site = config.site
-    return not clean and not search_plugin(config) and site.is_dir() and state.get("stamp") == stamp_now \
+    return not clean and renders_in_parts(config) and site.is_dir() and state.get("stamp") == stamp_now \
         and state.get("site") == site_identity(site) and isinstance(state.get("files"), dict)
 
 
 def plan(config: Config, strict: bool = True, clean: bool = False) -> Plan:
     """Full, dirty or no build, from the state the last successful build left."""
     now = docs_snapshot(config.docs)
-    result = Plan(mode="full", stamp=stamp(config, strict), files=now, strict=strict)
+    result = Plan(mode="full", stamp=stamp(config, strict), files=now, strict=strict,
+                  parts=renders_in_parts(config))
     state = load_state(config)
     if not reusable(config, state, result.stamp, clean):
         return result
@@ -154,172 +159,135 @@ def start_copy(config: Config, skip: tuple[str, ...], strict: bool = True, clean
 
 def shard_count(todo: Plan) -> int:
     """How many MkDocs processes a build runs: one per core for a full build of a large site."""
-    if todo.mode != "full" or sum(rel.endswith(".md") for rel in todo.files) < SHARD_MIN_PAGES:
+    if todo.mode != "full" or not todo.parts or sum(rel.endswith(".md") for rel in todo.files) < SHARD_MIN_PAGES:
         return 1
     from .parallel import available_cores
 
     return max(1, min(available_cores(), MAX_SHARDS))
 
 
-def run_mkdocs(config: Config, dest: Path, todo: Plan) -> None:
-    """Render docs/ into dest (a copy of the site when dirty) in child processes; raise UserError on failure.
+@dataclass
+class Rendered:
+    """What MkDocs wrote: a new folder beside the site, and for a dirty build the live site's
+    files it replaces or deletes (the outputs of the changed and removed docs/ files)."""
 
-    A full build of a large site is split between several children, each rendering
-    a share of the pages (see child): MkDocs itself renders on one core.
-    """
-    import subprocess
-    import tempfile
+    folder: Path
+    stale: list[str]
 
-    from .errors import UserError
 
+def render(config: Config, todo: Plan) -> Rendered:
+    """Run `mkdocs build` for what todo needs into new folders (merged into one); raise UserError on failure."""
+    site = config.site.resolve()
     shards = shard_count(todo)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    with tempfile.TemporaryDirectory(prefix="briefings-mkdocs-") as work:
-        procs = []
-        for k in range(shards):
-            spec = {"config_file": str(config.mkdocs_yml.resolve()), "site_dir": str(dest), "strict": todo.strict,
-                    "jinja_cache": str((config.cache / JINJA_CACHE).resolve()),
-                    "dirty": todo.mode == "dirty", "changed": todo.changed, "removed": todo.removed,
-                    "shard": [k, shards] if shards > 1 else None}
-            spec_file = Path(work) / f"spec-{k}.json"
+    folders = [fs.build_folder(site) for _ in range(shards)]
+    try:
+        with tempfile.TemporaryDirectory(prefix="briefings-mkdocs-") as work:
+            outputs = Path(work) / "outputs.json"
+            specs = [{"jinja_cache": str((config.cache / JINJA_CACHE).resolve())} for _ in folders]
+            if todo.mode == "dirty":
+                specs[0].update(only=todo.changed, removed=todo.removed, outputs=str(outputs))
+            elif shards > 1:
+                for k, spec in enumerate(specs):
+                    spec["share"] = [k, shards]
+            run_mkdocs(config, folders, specs, todo.strict, Path(work))
+            stale = json.loads(outputs.read_text(encoding="utf-8")) if todo.mode == "dirty" else []
+        for other in folders[1:]:  # the pages of the other shares; share 0 wrote the rest
+            fs.move_in(other, folders[0], replace=False)
+            shutil.rmtree(other)
+    except BaseException:
+        for folder in folders:
+            shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return Rendered(folders[0], stale)
+
+
+def run_mkdocs(config: Config, folders: list[Path], specs: list[dict], strict: bool, work: Path) -> None:
+    """One `mkdocs build` per folder, at the same time, each told by its spec what to write."""
+    procs = []
+    try:
+        for k, (folder, spec) in enumerate(zip(folders, specs)):
+            spec_file = work / f"spec-{k}.json"
             spec_file.write_text(json.dumps(spec), encoding="utf-8")
-            err = open(Path(work) / f"stderr-{k}.txt", "w+", encoding="utf-8")
-            procs.append((subprocess.Popen([sys.executable, "-m", "generator.htmlsite", str(spec_file)],
-                                           cwd=config.root, env=env, stdout=subprocess.DEVNULL, stderr=err,
-                                           text=True), err))
+            env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", HOOK_SPEC: str(spec_file)}
+            err = open(work / f"stderr-{k}.txt", "w+", encoding="utf-8")
+            proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--config-file", "-"],
+                                    cwd=config.mkdocs_yml.resolve().parent, env=env, stdin=subprocess.PIPE,
+                                    stdout=subprocess.DEVNULL, stderr=err, text=True)
+            procs.append((proc, err))
+            proc.stdin.write(mkdocs_config(config, folder, strict))
+            proc.stdin.close()
         failed = []
         for proc, err in procs:
             proc.wait()
-            err.seek(0)
             if proc.returncode != 0:
+                err.seek(0)
                 failed.append(err.read())
+    finally:
+        for proc, err in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
             err.close()
     if failed:
-        detail = " | ".join(ln for ln in failed[0].splitlines() if ln.strip())[-800:]
-        raise UserError(f"mkdocs build failed; the previous site is kept: {detail}")
+        raise UserError(f"mkdocs build failed; the previous site is kept: {error_lines(failed[0])}")
 
 
-def search_plugin(config: Config) -> bool:
-    """Whether mkdocs.yml enables MkDocs' own search plugin (its one index file needs a full build)."""
+def mkdocs_config(config: Config, site_dir: Path, strict: bool) -> str:
+    """The config MkDocs is given: mkdocs.yml (INHERIT) with the hook added and the site folder set.
+
+    It comes on stdin, so relative paths in mkdocs.yml resolve against MkDocs' working
+    folder, that of mkdocs.yml, as they would against the file. Its `hooks:` list replaces
+    the inherited one, so it names mkdocs.yml's hooks too. JSON is YAML.
+    """
+    hooks = [*(settings(config).get("hooks") or []), str(HOOK)]
+    return json.dumps({"INHERIT": str(config.mkdocs_yml.resolve()), "site_dir": str(site_dir),
+                       "strict": strict, "hooks": hooks})
+
+
+def error_lines(stderr: str) -> str:
+    """MkDocs' warnings and errors (or the end of what it printed) on one line."""
+    lines = [ANSI.sub("", ln).strip() for ln in stderr.splitlines()]
+    lines = [ln for ln in lines if ln]
+    problems = [ln for ln in lines if ln.startswith(("WARNING", "ERROR", "Aborted"))] or lines[-5:]
+    return " | ".join(re.sub(r"\s+", " ", ln) for ln in problems)[-800:]
+
+
+def settings(config: Config) -> dict:
+    """mkdocs.yml's top-level settings, with those of the files it inherits from (INHERIT) beneath."""
     import yaml
 
     from .config import _TolerantLoader
 
-    try:
-        data = yaml.load(config.mkdocs_yml.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-    except (OSError, yaml.YAMLError):
-        return True
-    plugins = data.get("plugins", ["search"]) if isinstance(data, dict) else []
-    names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins or []]
-    return "search" in names
-
-
-# ------------------------------------------------------------ in the child process
-def guard_hard_links() -> None:
-    """Make every open-for-writing of a shared (hard-linked) file write a new file instead."""
-    real_open = builtins.open
-
-    def safe_open(file, mode="r", *args, **kwargs):
-        if isinstance(file, (str, bytes, os.PathLike)) and any(c in mode for c in "wax+"):
-            try:
-                shared = os.stat(file).st_nlink > 1
-            except OSError:
-                shared = False
-            if shared:
-                if "w" in mode or "x" in mode:
-                    os.unlink(file)
-                else:  # appending or updating: work on a private copy
-                    tmp = f"{os.fsdecode(file)}.unshared"
-                    shutil.copy2(file, tmp)
-                    os.replace(tmp, file)
-        return real_open(file, mode, *args, **kwargs)
-
-    builtins.open = safe_open
-
-
-def drop_outputs(cfg, rels: list[str]) -> None:
-    """Delete the output files of these docs/ files, so that they are rendered (or gone)."""
-    from mkdocs.structure.files import File
-
-    site = Path(cfg.site_dir)
-    for rel in rels:
-        out = Path(File(rel, cfg.docs_dir, cfg.site_dir, cfg.use_directory_urls).abs_dest_path)
-        if out.is_file():
-            out.unlink()
-            folder = out.parent
-            while folder != site and folder.is_dir() and not any(folder.iterdir()):
-                folder.rmdir()
-                folder = folder.parent
-
-
-def render_share(cfg, k: int, n: int) -> None:
-    """Make this MkDocs build render share k of n of the pages (by a hash of their path).
-
-    Every share reads the whole docs/ folder and builds the same navigation; share 0
-    also copies the static files and writes the theme's own pages (404, sitemap). MkDocs
-    checks a link's #anchor only when the target page is in the same share.
-    """
-    import zlib
-
-    from mkdocs.structure.files import File
-
-    def is_modified(file) -> bool:
-        if file.is_documentation_page():
-            return zlib.crc32(file.src_uri.encode("utf-8", "surrogatepass")) % n == k
-        return k == 0
-
-    File.is_modified = is_modified
-    if k != 0:
-        cfg.theme.static_templates.clear()
-
-
-def cache_templates(folder: str) -> None:
-    """Keep the theme's compiled templates in folder (Jinja checks each against its source)."""
-    import jinja2
-    from mkdocs.theme import Theme
-
-    os.makedirs(folder, exist_ok=True)
-    cache = jinja2.FileSystemBytecodeCache(folder)
-    make_env = Theme.get_env
-
-    def get_env(self):
-        env = make_env(self)
-        env.bytecode_cache = cache
-        return env
-
-    Theme.get_env = get_env
-
-
-def child(spec_file: str) -> int:
-    """Run one MkDocs build as the spec says (the body of `python -m generator.htmlsite`)."""
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s - %(message)s")
-    logging.getLogger("mkdocs.commands.build").addFilter(lambda r: DIRTY_WARNING not in r.getMessage())
-    spec = json.loads(Path(spec_file).read_text(encoding="utf-8"))
-    guard_hard_links()
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
-    if spec.get("jinja_cache"):
-        cache_templates(spec["jinja_cache"])
-    cfg = load_config(spec["config_file"], strict=spec["strict"], site_dir=spec["site_dir"])
-    if spec["dirty"]:
-        drop_outputs(cfg, spec["changed"] + spec["removed"])
-    dirty = spec["dirty"]
-    if spec.get("shard"):
-        render_share(cfg, *spec["shard"])
-        dirty = True  # MkDocs' dirty build renders only the pages File.is_modified names
-    try:
-        cfg.plugins.on_startup(command="build", dirty=dirty)
+    merged: dict = {}
+    path, seen = config.mkdocs_yml, set()
+    while path not in seen:
+        seen.add(path)
         try:
-            build(cfg, dirty=dirty)
-        finally:
-            cfg.plugins.on_shutdown()
-    except MkDocsException as e:
-        print(f"ERROR - {e}", file=sys.stderr)
-        return 1
-    return 0
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        except (OSError, yaml.YAMLError):
+            return {"unreadable": True}
+        if not isinstance(data, dict):
+            return {"unreadable": True}
+        merged = {**data, **merged}
+        if not isinstance(data.get("INHERIT"), str):
+            break
+        path = (path.parent / data["INHERIT"]).resolve()
+    return merged
 
 
-if __name__ == "__main__":
-    sys.exit(child(sys.argv[1]))
+def renders_in_parts(config: Config) -> bool:
+    """Whether MkDocs may render part of the site: mkdocs.yml states the nav, with a title for each
+    page (a page left out is not read, so its title must come from there), and does not use
+    MkDocs' own search plugin (its one index lists the pages rendered)."""
+    data = settings(config)
+    plugins = data.get("plugins", ["search"])
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins or []]
+    return not data.get("unreadable") and "search" not in names and titled(data.get("nav"))
+
+
+def titled(nav: object) -> bool:
+    """Whether every page of a `nav:` setting has its title there."""
+    if isinstance(nav, list) and nav:
+        return all(isinstance(item, dict) and len(item) == 1 and all(
+            isinstance(v, str) or titled(v) for v in item.values()) for item in nav)
+    return False

@@ -13,7 +13,7 @@ from .report import Report
 
 TRASH = "trash"  # previous sites, being deleted in the background (in the cache folder)
 
-# The hard-link copy of the live site a dirty build renders into, but for the search
+# The hard-link copy of the live site a dirty build starts from, but for the search
 # index, which search.update_index copies or makes anew.
 COPY_SKIP = (search.BUNDLE, search.DELTA)
 
@@ -22,9 +22,10 @@ def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, repor
                  copy: fs.LinkCopy | None = None) -> str:
     """Bring site/ in line with docs/: render what changed into a new folder, then swap it in.
 
-    Return what was done: "full", "dirty" (only the changed pages re-rendered, in a
-    hard-link copy of the site) or "unchanged" (nothing in docs/ changed: no work).
-    copy: that hard-link copy, started early (htmlsite.start_copy); deleted if not used.
+    Return what was done: "full", "dirty" (only the changed files rendered, the rest
+    hard links to the live site's) or "unchanged" (nothing in docs/ changed: no work).
+    copy: the hard-link copy of the live site, started early (htmlsite.start_copy);
+    deleted if not used.
     """
     todo = htmlsite.plan(config, strict, clean)
     if copy is not None and todo.mode != "dirty":
@@ -37,15 +38,19 @@ def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, repor
     site.parent.mkdir(parents=True, exist_ok=True)
     fs.remove_stale_builds(site)
     fs.empty_trash(config.cache / TRASH)
-    tmp = copy.dest if copy is not None else fs.build_folder(site)
-    swapped = False
+    if todo.mode == "dirty" and copy is None:
+        copy = fs.LinkCopy(site, fs.build_folder(site), COPY_SKIP)
+    tmp, rendered, swapped = None, None, False
     try:
+        started = time.perf_counter()
+        rendered = htmlsite.render(config, todo)  # while cp makes the copy
         if copy is not None:
             copy.wait()
-        elif todo.mode == "dirty":
-            fs.link_copy(site, tmp, skip=COPY_SKIP)
-        started = time.perf_counter()
-        htmlsite.run_mkdocs(config, tmp, todo)
+            tmp = copy.dest
+            fs.remove_files(tmp, rendered.stale)  # the outputs of changed and removed docs/ files
+            fs.move_in(rendered.folder, tmp)
+        else:
+            tmp, rendered = rendered.folder, None
         mkdocs_done = time.perf_counter()
         if todo.mode == "dirty":
             records, how = search.update_index(tmp, site, todo.changed, todo.removed,
@@ -61,8 +66,11 @@ def mkdocs_build(config: Config, strict: bool = True, clean: bool = False, repor
     finally:
         if copy is not None:
             copy.cancel()  # still copying when the build stopped
-        if tmp.exists() and swapped:
+            tmp = tmp or copy.dest
+        if rendered is not None:
+            shutil.rmtree(rendered.folder, ignore_errors=True)
+        if tmp is not None and tmp.exists() and swapped:
             fs.discard(tmp, config.cache / TRASH)  # the previous site: deleted by a process of its own
-        elif tmp.exists():
+        elif tmp is not None and tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)
     return todo.mode

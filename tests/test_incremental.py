@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator import build as build_mod
-from generator import search
+from generator import fs, search
 from generator.build import build
 from generator.config import load_config
 from generator.errors import UserError
@@ -25,6 +25,30 @@ NEW = ("Storm closes Cornwall ferry\n\nA storm closed the Penzance ferry on Tues
 
 def html_files(site: Path) -> dict[str, bytes]:
     return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*.html")}
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of the site but the search index (Pagefind orders a filter's values differently
+    from one run to the next)."""
+    skip = (search.BUNDLE, search.DELTA, search.MERGE)
+    return {rel: p.read_bytes() for p in site.rglob("*") if p.is_file()
+            for rel in [p.relative_to(site).as_posix()] if rel.split("/")[0] not in skip}
+
+
+def sitemap_urls(site: Path) -> list[str]:
+    """The pages sitemap.xml lists, checked against sitemap.xml.gz."""
+    import gzip
+    import xml.etree.ElementTree as ET
+
+    text = (site / "sitemap.xml").read_bytes()
+    assert gzip.decompress((site / "sitemap.xml.gz").read_bytes()) == text
+    return [loc.text for loc in ET.fromstring(text).iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+
+
+def page_urls(site: Path, site_url: str) -> list[str]:
+    """The address of every page the site holds (one index.html per page: directory URLs)."""
+    return sorted(site_url + p.parent.relative_to(site).as_posix().removeprefix(".") + "/" * (p.parent != site)
+                  for p in site.rglob("index.html") if search.BUNDLE not in p.parts)
 
 
 def page_of(docs: Path, source_file: str) -> str:
@@ -54,9 +78,14 @@ def fresh_index(site: Path, scratch: Path) -> dict[str, str]:
     return search.index_site(scratch).full
 
 
+SITE_URL = "https://example.org/news/"
+
+
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
     monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setenv("BRIEFINGS_SITE_URL", SITE_URL)  # mkdocs.yml: the sitemap's addresses
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # MkDocs' build date: one for every build
     (tmp_path / "project").mkdir()
     return copy_project(tmp_path / "project")
 
@@ -67,8 +96,8 @@ def test_adding_and_removing_a_source_renders_only_what_changed(project: Path, t
     assert build(config, progress=False)[1].html == "full"
     assert build(config, progress=False)[1].html == "unchanged"
     before = {rel: (site / rel).stat().st_ino for rel in html_files(site)}
-    os.link(site / "index.html", tmp_path / "live-home.html")  # the live site's file, as it was
-    home_before = (tmp_path / "live-home.html").read_bytes()
+    live = site_files(site)
+    fs.link_copy(site, tmp_path / "live")  # the live site's files themselves (the same inodes)
 
     (project / "seeds" / "zz_storm.txt").write_text(NEW, encoding="utf-8")
     _, report = build(config, progress=False)
@@ -76,7 +105,7 @@ def test_adding_and_removing_a_source_renders_only_what_changed(project: Path, t
     slug = page_of(project / "docs", "zz_storm.txt")
     assert (site / "briefings" / slug / "index.html").is_file()
     assert searchable(site, f"briefings/{slug}/")
-    assert (tmp_path / "live-home.html").read_bytes() == home_before  # not written in place
+    assert site_files(tmp_path / "live") == live  # not one file of the live site written in place
     after = {rel: (site / rel).stat().st_ino for rel in html_files(site)}
     rerendered = {rel for rel in before if after.get(rel) != before[rel]}
     untouched = set(before) - rerendered
@@ -86,7 +115,8 @@ def test_adding_and_removing_a_source_renders_only_what_changed(project: Path, t
     clean = tmp_path / "clean"
     shutil.copytree(project, clean, ignore=shutil.ignore_patterns("site", ".briefings-cache"))
     build(load_config(clean), progress=False)
-    assert html_files(site) == html_files(clean / "site")  # the dirty site is the clean one
+    assert site_files(site) == site_files(clean / "site")  # the dirty site is the clean one
+    assert sitemap_urls(site) and sorted(sitemap_urls(site)) == page_urls(site, SITE_URL)
 
     (project / "seeds" / "zz_storm.txt").unlink()
     _, report = build(config, progress=False)
@@ -94,6 +124,7 @@ def test_adding_and_removing_a_source_renders_only_what_changed(project: Path, t
     assert not (site / "briefings" / slug).exists()
     assert not searchable(site, f"briefings/{slug}/")
     assert set(html_files(site)) == set(before)
+    assert sorted(sitemap_urls(site)) == page_urls(site, SITE_URL)
 
 
 def test_a_rebuild_indexes_only_the_pages_it_changed(project: Path, tmp_path: Path, monkeypatch):
@@ -220,8 +251,9 @@ def test_a_failing_mkdocs_keeps_the_site_and_a_settings_change_renders_everythin
     site = project / "site"
     before = html_files(site)
     (project / "docs" / "broken.md").write_text("[missing](nowhere.md)\n", encoding="utf-8")
-    with pytest.raises(UserError, match="previous site is kept"):
+    with pytest.raises(UserError, match="previous site is kept") as failed:
         build(config, progress=False)
+    assert "'nowhere.md'" in str(failed.value) and "\n" not in str(failed.value)  # MkDocs' warning, one line
     assert html_files(site) == before
     (project / "docs" / "broken.md").unlink()
     yml = project / "mkdocs.yml"
@@ -237,7 +269,8 @@ def test_a_full_build_split_between_processes_is_the_one_process_build(project: 
 
     config = load_config(project)
     build(config, progress=False)
-    one = html_files(project / "site")
+    one = site_files(project / "site")
+    assert (project / "site" / "assets" / "briefings.css").is_file()
     assert htmlsite.shard_count(htmlsite.plan(config, clean=True)) == 1  # a small site: one process
     monkeypatch.setattr(htmlsite, "SHARD_MIN_PAGES", 1)
     monkeypatch.setattr(parallel, "available_cores", lambda: 3)
@@ -245,8 +278,9 @@ def test_a_full_build_split_between_processes_is_the_one_process_build(project: 
     assert htmlsite.shard_count(todo) == 3
     _, report = build(config, progress=False, clean=True)
     assert report.html == "full"
-    assert html_files(project / "site") == one
-    assert (project / "site" / "sitemap.xml").is_file() and (project / "site" / "assets" / "briefings.css").is_file()
+    assert site_files(project / "site") == one  # the same files, byte for byte
+    assert sorted(sitemap_urls(project / "site")) == page_urls(project / "site", SITE_URL)
+    assert not list(project.glob(".site-building-*"))  # the shares' folders merged and gone
 
 
 def test_a_project_moved_elsewhere_keeps_its_pages(tmp_path: Path):
