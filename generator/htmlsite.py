@@ -44,7 +44,8 @@ HOOK_SPEC = "BRIEFINGS_RENDER"  # the variable that names the hook's spec file (
 SHARD_MIN_PAGES = 200
 MAX_SHARDS = 4
 # Compiled theme templates, shared by the MkDocs processes of all builds (in the cache folder):
-# compiling Material's templates took about 1 s of every MkDocs process, a dirty one included.
+# a process rendering one page of the 500-article bench site took 0.42 s of CPU with them
+# against 0.61 s compiling Material's templates (median of 8 each, a loaded 2-core machine).
 JINJA_CACHE = "jinja"
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # MkDocs colours its WARNING and ERROR prefixes, even in a file
 

@@ -127,6 +127,19 @@ def test_adding_and_removing_a_source_renders_only_what_changed(project: Path, t
     assert sorted(sitemap_urls(site)) == page_urls(site, SITE_URL)
 
 
+def test_a_changed_file_of_docs_that_is_no_page_is_copied_by_a_dirty_build(project: Path):
+    config = load_config(project)
+    site = project / "site"
+    build(config, progress=False)
+    css, about = project / "docs" / "assets" / "briefings.css", site / "about" / "index.html"
+    about_inode = about.stat().st_ino
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* edited */\n", encoding="utf-8")
+    assert build(config, progress=False)[1].html == "dirty"
+    assert (site / "assets" / "briefings.css").read_bytes() == css.read_bytes()
+    assert about.stat().st_ino == about_inode  # no page rendered again
+    assert (site / "assets" / "stylesheets").is_dir()  # the theme's files, kept from the live site
+
+
 def test_a_rebuild_indexes_only_the_pages_it_changed(project: Path, tmp_path: Path, monkeypatch):
     config = load_config(project)
     site = project / "site"
