@@ -15,6 +15,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 # A temporary build folder older than this was left by a killed build (seconds).
@@ -144,7 +145,7 @@ def move_in(src: Path, dest: Path, replace: bool = True) -> None:
             os.replace(Path(folder) / name, to)
 
 
-def remove_files(folder: Path, rels: list[str]) -> None:
+def remove_files(folder: Path, rels: Iterable[str]) -> None:
     """Delete these files of folder (their names only) and the folders they leave empty."""
     for rel in rels:
         path = folder / rel

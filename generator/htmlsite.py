@@ -167,13 +167,13 @@ def shard_count(todo: Plan) -> int:
     return max(1, min(available_cores(), MAX_SHARDS))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Rendered:
     """What MkDocs wrote: a new folder beside the site, and for a dirty build the live site's
     files it replaces or deletes (the outputs of the changed and removed docs/ files)."""
 
     folder: Path
-    stale: list[str]
+    stale: tuple[str, ...]
 
 
 def render(config: Config, todo: Plan) -> Rendered:
@@ -191,7 +191,7 @@ def render(config: Config, todo: Plan) -> Rendered:
                 for k, spec in enumerate(specs):
                     spec["share"] = [k, shards]
             run_mkdocs(config, folders, specs, todo.strict, Path(work))
-            stale = json.loads(outputs.read_text(encoding="utf-8")) if todo.mode == "dirty" else []
+            stale = tuple(json.loads(outputs.read_text(encoding="utf-8"))) if todo.mode == "dirty" else ()
         for other in folders[1:]:  # the pages of the other shares; share 0 wrote the rest
             fs.move_in(other, folders[0], replace=False)
             shutil.rmtree(other)

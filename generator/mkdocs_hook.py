@@ -59,7 +59,8 @@ def on_files(files: Files, config) -> Files:
                 left_out.append(file)
     _built.update(files=files, left_out=left_out)
     if spec.get("outputs"):
-        gone = [File(rel, config.docs_dir, config.site_dir, config.use_directory_urls) for rel in spec["removed"]]
+        gone = [File(rel, config.docs_dir, config.site_dir, config.use_directory_urls)
+                for rel in spec.get("removed", [])]
         written = [f for f in (files.get_file_from_path(rel) for rel in spec.get("only") or ()) if f is not None]
         Path(spec["outputs"]).write_text(json.dumps(sorted({f.dest_uri for f in written + gone})), encoding="utf-8")
     return files
