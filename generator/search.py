@@ -174,11 +174,22 @@ def record_key(html: bytes) -> str | None:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
 def key_of(path: Path) -> str | None:
     """record_key of an HTML file; None if it is missing or not indexed."""
+    return key_of_bytes(read(path))
+
+
+def key_of_bytes(html: bytes | None) -> str | None:
     try:
-        return record_key(path.read_bytes())
-    except (OSError, etree.ParserError):  # gone, or an empty file: Pagefind indexes nothing of it either
+        return None if html is None else record_key(html)
+    except etree.ParserError:  # an empty file: Pagefind indexes nothing of it either
         return None
 
 
@@ -210,7 +221,10 @@ def compare(live: Path, site: Path, pages: set[str]) -> Change:
     """How these pages' records differ between the live site and the rebuilt one."""
     added, changed, gone = set(), set(), set()
     for page in pages:
-        before, now = key_of(live / page), key_of(site / page)
+        old, new = read(live / page), read(site / page)
+        if old == new:  # the same file (a page not written again), or the same bytes
+            continue
+        before, now = key_of_bytes(old), key_of_bytes(new)
         if before == now:
             continue
         (added if before is None else gone if now is None else changed).add(page)
