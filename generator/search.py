@@ -142,9 +142,10 @@ def record_key(html: bytes) -> str | None:
     ones, with the block structure that separates words and weights headings, the ids
     (anchors), image alt text and sources; every data-pagefind-* element of the page (its
     filters, meta and sort values, with the text they read); the page's language. Links
-    and other inline markup count as their text. The ¶ marks Pagefind is told to leave
-    out (EXCLUDE) count too: they follow the headings and paragraphs, so a page whose
-    words did not change keeps them.
+    and other inline markup count as their text, white space at a block's edge not at all
+    (an ignored part that appears leaves some). The ¶ marks Pagefind is told to leave out
+    (EXCLUDE) count too: they follow the headings and paragraphs, so a page whose words
+    did not change keeps them.
     """
     if BODY_MARK not in html:
         return None
@@ -154,6 +155,8 @@ def record_key(html: bytes) -> str | None:
         return None
     parts = ["lang", root.get("lang") or ""]
     for el in root.xpath("//*[@*[starts-with(name(), 'data-pagefind-')]]"):
+        if all(k in ("data-pagefind-body", "data-pagefind-ignore") for k in el.attrib if k.startswith("data-pagefind-")):
+            continue  # a region marked in or out: its indexed words count below
         attrs = sorted((k, v) for k, v in el.attrib.items() if k.startswith("data-"))
         parts += [el.tag, *(f"{k}={v}" for k, v in attrs)]
         if any(k in ("data-pagefind-filter", "data-pagefind-meta", "data-pagefind-sort") for k, _ in attrs):
@@ -164,14 +167,22 @@ def record_key(html: bytes) -> str | None:
         el.drop_tree()  # its tail is the parent's text: kept
     for body in bodies:
         for el in body.iter():
+            block = isinstance(el.tag, str) and el.tag not in INLINE  # a comment: only its tail counts
             if isinstance(el.tag, str):
                 parts += ["" if el.tag in INLINE else el.tag, *(el.get(a) or "" for a in RECORD_ATTRIBUTES),
-                          el.text or ""]
-            if el is not body:  # comments and processing instructions: only the text after them
-                parts.append(el.tail or "")
+                          words(el.text, block)]
+            if el is not body:
+                parts.append(words(el.tail, block))
         parts.append("\x1e")
-    text = "\x1f".join(re.sub(r"\s+", " ", p) for p in parts)
+    text = "\x1f".join(parts)
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def words(text: str | None, block: bool) -> str:
+    """Text as it separates words: white space runs are one space, and none at a block's edge
+    (a block boundary separates words already: the space a dropped part left there is no word)."""
+    text = re.sub(r"\s+", " ", text or "")
+    return text.strip() if block else text
 
 
 def read(path: Path) -> bytes | None:

@@ -31,6 +31,8 @@ def test_a_record_is_what_pagefind_indexes_of_the_page():
     # Outside the indexed region, in a data-pagefind-ignore part, or markup within a line: the same record.
     assert key(footer="Made with MkDocs, updated") == same
     assert key(ignored='Story: <a href="../../stories/s/">Storm</a> (2 sources)') == same
+    assert key(text='A storm closed it.</p>\n<h2 id="stories" data-pagefind-ignore>Stories</h2>\n'
+                    '<ul data-pagefind-ignore><li>Storm</li></ul><p>') == key(text="A storm closed it.</p><p>")
     assert key(actor='<a href="../../actors/ann-lowe/">Ann Lowe</a>') == same  # the actor got a page
     # The words, a filter or meta value, the language, the blocks and headings: another record.
     for changes in (dict(text="A storm closed it on Tuesday."), dict(filter="Anne Lowe"), dict(date="2024-01-03"),
