@@ -38,6 +38,7 @@ sys.path.insert(0, str(ROOT))
 from generator.build import Report, write_pages  # noqa: E402
 from generator.publish import mkdocs_build  # noqa: E402
 from generator.config import load_config  # noqa: E402
+from generator.export import data_files  # noqa: E402
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source  # noqa: E402
 from generator.render import Renderer  # noqa: E402
 from generator.site import assemble  # noqa: E402
@@ -121,6 +122,7 @@ def time_build(root: Path, items: list[Briefing]) -> dict[str, float]:
     times["assemble (stories, actors, timeline)"] = time.perf_counter() - t
     t = time.perf_counter()
     pages = Renderer(site, root / "templates", config.home_items).pages()
+    pages.update(data_files(site))  # the home page links them, as a build writes them
     times["render pages"] = time.perf_counter() - t
     t = time.perf_counter()
     write_pages(config, pages, Report())

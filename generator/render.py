@@ -140,10 +140,14 @@ TIMELINE_INLINE_MAX = 150  # up to this many events, the timeline index draws an
 FILTER_ACTORS = 10  # people and organisations per briefing offered as search filters
 # Pagefind's UI loads every filter value (and its counts) before the first results: on a
 # 5,000-briefing site with a value per actor that took 15-28 s to the first result in
-# Chromium (bench/search_bench.py). Filters are offered for the most-covered actors and
-# the newest stories only; every other name is still found by the search itself.
+# Chromium (bench/search_bench.py). Filters are offered for the most-covered actors only;
+# every other name is still found by the search itself. The story filter is on story pages
+# only, every story's, one page a value (a few hundred values at 5,000 briefings): on a
+# briefing it would change an older briefing's search record whenever an added article
+# joins its story, and a limit to the newest stories would change the record of the story
+# pushed out; either way the whole site is indexed again instead of the new pages alone
+# (generator/search.py).
 FILTER_TOP_ACTORS = 100
-FILTER_TOP_STORIES = 100
 # The filters written to the pages (others a caller passes are left out). Pagefind counts the
 # results under every filter value on each search, comparing each page a value holds with each
 # result: the cost is (pages under all values) x (results). A "type" filter (briefing, actor,
@@ -249,7 +253,6 @@ class Renderer:
         self.fingerprints: dict[str, str] = {}
         named = [v for v in site.actors if v.actor.kind in ("person", "organization")]  # most-covered first
         self.filter_actors = {v.actor.id for v in named[:FILTER_TOP_ACTORS]}
-        self.filter_stories = {s.id for s in site.stories[:FILTER_TOP_STORIES]}
 
     def render(self, name: str, here: str, **context: object) -> str:
         template = self.env.get_template(name)
@@ -325,7 +328,7 @@ class Renderer:
         return (entry_inputs(entry), b.article.title, b.article.credit,
                 tuple(self.view_inputs(self.site.actor_of(entry, a.name)) for a in b.actors),
                 tuple(self.view_inputs(self.site.actor_of(entry, q.speaker)) for q in b.quotes if q.speaker),
-                story and (story.id, story.title, story.path, len(story.entries), story.id in self.filter_stories))
+                story and (story.id, story.title, story.path, len(story.entries)))
 
     def actor_inputs(self, view: ActorView) -> tuple:
         return (view.actor, view.actor.id in self.filter_actors, tuple(entry_inputs(e) for e in view.entries),
@@ -334,7 +337,7 @@ class Renderer:
     def story_inputs(self, story: Story) -> tuple:
         names = [(e, name) for e in story.entries
                  for name in [a.name for a in e.briefing.actors] + [q.speaker for q in e.briefing.quotes]]
-        return (story.id, story.title, story.id in self.filter_stories,
+        return (story.id, story.title,
                 tuple(entry_inputs(e) for e in story.entries),
                 tuple(self.view_inputs(self.site.actor_of(e, name), False) for e, name in names))
 
@@ -352,7 +355,6 @@ class Renderer:
         named = [view.actor.name for _, view, _ in actors if view and view.actor.id in self.filter_actors]
         data = search_data({"type": ["Briefing"], "actor": named[:FILTER_ACTORS],
                             "source": [b.article.source_name],
-                            "story": [story.title if story and story.id in self.filter_stories else None],
                             "year": [str(entry.published.year) if entry.published else None]},
                            {"date": iso(entry.published), "source": b.article.source_name})
         body = self.render("briefing.md.j2", entry.path, entry=entry, b=b, actors=actors, dated=dated,
@@ -374,12 +376,12 @@ class Renderer:
         return page(meta, body)
 
     def story(self, story: Story) -> str:
-        data = search_data({"type": ["Story"], "story": [story.title if story.id in self.filter_stories else None],
-                            "source": [e.briefing.article.source_name for e in story.entries]})
+        # Indexed by its title and story filter only (story.md.j2): the rest grows as reports join.
+        data = search_data({"type": ["Story"], "story": [story.title]})
         body = self.render("story.md.j2", story.path, story=story, cmp=compare(story.entries),
                            actor_of=lambda e, name: self.site.actor_of(e, name), search_data=data)
         return page({"title": story.title, "description": story_description(story),
-                     "briefings": [e.key for e in story.entries]}, body)
+                     "briefings": [e.key for e in story.entries], "pagefind": "marked"}, body)
 
     # -------------------------------------------------------- lists, split so none grows with the site
     def months(self) -> list[tuple[str, list[Entry]]]:

@@ -1,7 +1,6 @@
 """The whole build on the seed articles: pages, strict MkDocs, hand-written pages kept."""
 from __future__ import annotations
 
-import json
 import re
 import shutil
 from pathlib import Path
@@ -61,17 +60,14 @@ def test_no_page_chrome_in_a_briefing(seed_project: Path):
 
 
 def test_search_index_finds_kumoch(seed_project: Path):
-    """The Pagefind index (gzip'd JSON fragments, one per page) holds Kumoch's briefing and page."""
-    import gzip
+    """A search of the site (Pagefind's JS API in Chromium) finds Kumoch's briefing and page."""
+    from generator.search_probe import search_urls
 
-    hits = set()
-    for fragment in (seed_project / "site" / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(fragment.read_bytes())
-        page = json.loads(data[data.index(b"{"):])
-        if "Kumoch" in page["content"] + page["meta"].get("title", ""):
-            hits.add(page["url"].strip("/"))
-    assert any(h.startswith("briefings/") for h in hits)
-    assert any(h.startswith("actors/jakub-kumoch") for h in hits)
+    hits = search_urls(seed_project / "site", "Kumoch")
+    if hits is None:
+        pytest.skip("the search index is asked through Chromium and Playwright, which are missing")
+    assert any(h.startswith("/briefings/") for h in hits)
+    assert "/actors/jakub-kumoch/" in hits
 
 
 def test_hand_written_pages_are_never_touched(tmp_path: Path):

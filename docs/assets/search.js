@@ -16,10 +16,9 @@
   // The site root as an absolute path, so result links work under a project subpath.
   var config = JSON.parse(document.getElementById("__config").textContent);
   var root = new URL((config.base || ".") + "/", location.href).pathname;
-  // The index is already loading (overrides/main.html). A rebuild indexed the pages it changed
-  // into a second bundle (generator/search.py): search-bundles.json, fetched as the page opened,
-  // names the bundles the UI merges before its first search. The UI loads Pagefind through
-  // assets/pagefind/pagefind.js, which hides the records of the full index those pages replace.
+  // The index is already loading (overrides/main.html). A rebuild that only added pages indexed
+  // them into a second bundle (generator/search.py): search-bundles.json, fetched as the page
+  // opened, names the bundles the UI merges before its first search.
   var bundles = window.__briefingsBundles || Promise.resolve({ merge: [] });
   var loaded = window.__briefingsPagefind || Promise.resolve();
   bundles.then(function (b) { start(b.merge); }, function () { start([]); });
@@ -27,7 +26,7 @@
   function start(merge) {
     var ui = new PagefindUI({
       element: "#pagefind-search",
-      bundlePath: root + "assets/pagefind/",
+      bundlePath: root + "pagefind/",
       baseUrl: root,
       mergeIndex: merge.map(function (b) { return { bundlePath: root + b, baseUrl: root }; }),
       // One excerpt per page: a briefing's sections (Summary, Key actors, Article) as sub-results
