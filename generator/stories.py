@@ -19,14 +19,9 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from .slugs import short_hash, slugify
-
-from .model import DateRef, Quote
-
-if TYPE_CHECKING:
-    from .site import ActorView, Entry, Story
+from .entry import Entry, newest_first
+from .model import Actor
 
 # Thresholds, tuned on the BBC corpus (../shared/bench/bbc, 2,225 articles, 12,790
 # candidate pairs): pairs at cosine >= 0.6 are one report run twice or the same
@@ -164,15 +159,14 @@ def candidate_pairs(vecs: dict[str, dict[str, float]],
 
 
 # ------------------------------------------------------------ extracted evidence
+def actor_key(a: Actor) -> str:
+    """A person by surname, anyone else by name: robust to 'Biden' vs 'Joe Biden'."""
+    return a.name.split()[-1].lower() if a.kind == "person" else re.sub(r"^the\s+", "", a.name.lower())
+
+
 def name_keys(entry: Entry) -> set[str]:
-    """People by surname, organisations by name: robust to 'Biden' vs 'Joe Biden'."""
-    out = set()
-    for a in entry.briefing.actors:
-        if a.kind == "person":
-            out.add(a.name.split()[-1].lower())
-        elif a.kind == "organization":
-            out.add(re.sub(r"^the\s+", "", a.name.lower()))
-    return out
+    """The people and organisations a briefing names (see actor_key)."""
+    return {actor_key(a) for a in entry.briefing.actors if a.kind in ("person", "organization")}
 
 
 def event_days(entry: Entry) -> set[dt.date]:
@@ -250,28 +244,18 @@ def published_near(a: Entry, b: Entry) -> bool:
 
 
 # ------------------------------------------------------------ grouping
-def group_stories(entries: Sequence[Entry], actors: Sequence[ActorView] = (),
-                  memo: MutableMapping[str, dict[str, int]] | None = None) -> tuple[Story, ...]:
-    """Groups of two or more entries that report the same event, newest first.
+def group_stories(entries: Sequence[Entry], memo: MutableMapping[str, dict[str, int]] | None = None
+                  ) -> tuple[tuple[Entry, ...], ...]:
+    """Groups of two or more entries that report the same event, each newest first.
 
     memo: word counts kept across builds (see vectors).
     """
-    from .site import Story, newest_first
-
     by_key = {e.key: e for e in entries}
     root = merge_linked(by_key, story_links(by_key, vectors(entries, memo)))
     clusters: dict[str, list[Entry]] = defaultdict(list)
     for e in entries:
         clusters[root[e.key]].append(e)
-    stories = []
-    for members in clusters.values():
-        if len(members) < 2:
-            continue
-        members = newest_first(members)
-        first = min(members, key=lambda e: (e.published or dt.date.max, e.key))
-        stories.append(Story(id=f"{slugify(first.title, 'story')}-{short_hash(first.key)}",
-                             title=first.title, entries=members))
-    return tuple(sorted(stories, key=lambda s: (s.entries[0].published or dt.date.min, s.title), reverse=True))
+    return tuple(newest_first(members) for members in clusters.values() if len(members) >= 2)
 
 
 def story_links(by_key: dict[str, Entry], vecs: dict[str, dict[str, float]]) -> list[tuple[float, str, str]]:
@@ -316,94 +300,3 @@ def one_event(a: list[str], b: list[str], by_key: dict[str, Entry], linked: set[
         return False
     across = sum((x, y) in linked for x in a for y in b)
     return across >= MIN_LINKED_SHARE * len(a) * len(b)
-
-
-# ------------------------------------------------------------ comparing the sources of a story
-@dataclass(frozen=True)
-class Account:
-    """What one source says: a date or a quote, with the paragraph it is in (0-based)."""
-
-    entry: Entry
-    item: DateRef | Quote
-    paragraph: int
-
-
-@dataclass(frozen=True)
-class Comparison:
-    """The sources of a story side by side: where they agree and where they differ."""
-
-    shared_names: tuple[tuple[str, str, int], ...]  # (name, kind, number of sources)
-    only_names: tuple[tuple[Entry, tuple[str, ...]], ...]
-    agreed_dates: tuple[tuple[Account, ...], ...]  # the same day or days, in two or more sources
-    differing_dates: tuple[tuple[Account, ...], ...]  # overlapping but not the same
-    shared_quotes: tuple[tuple[Account, ...], ...]  # the same words quoted by two or more sources
-    speakers: tuple[tuple[Entry, tuple[tuple[str, int], ...]], ...]  # whom each source quotes, how often
-
-
-def display_names(entry: Entry) -> dict[str, tuple[str, str]]:
-    """{name key: (fullest name, kind)} of the actors a briefing names."""
-    out: dict[str, tuple[str, str]] = {}
-    for a in entry.briefing.actors:
-        key = a.name.split()[-1].lower() if a.kind == "person" else re.sub(r"^the\s+", "", a.name.lower())
-        if key not in out or len(a.name) > len(out[key][0]):
-            out[key] = (a.name, a.kind)
-    return out
-
-
-def compare(entries: Sequence[Entry]) -> Comparison:
-    """Set a story's sources side by side."""
-    names = {e.key: display_names(e) for e in entries}
-    count = Counter(k for e in entries for k in names[e.key])
-    shared = sorted(((max((names[e.key][k] for e in entries if k in names[e.key]), key=lambda nk: len(nk[0])), n)
-                     for k, n in count.items() if n >= 2), key=lambda x: (-x[1], x[0][1], x[0][0]))
-    only = tuple((e, tuple(sorted(names[e.key][k][0] for k in names[e.key] if count[k] == 1))) for e in entries)
-    agreed, differing = compare_dates(entries)
-    speakers = tuple((e, tuple(Counter(q.speaker or "speaker unknown" for q in e.briefing.quotes).most_common()))
-                     for e in entries)
-    return Comparison(shared_names=tuple((n, k, c) for (n, k), c in shared), only_names=only,
-                      agreed_dates=agreed, differing_dates=differing, shared_quotes=common_quotes(entries),
-                      speakers=speakers)
-
-
-def compare_dates(entries: Sequence[Entry]) -> tuple[tuple[tuple[Account, ...], ...], tuple[tuple[Account, ...], ...]]:
-    """Precise dates that overlap across sources: (the same in each, not the same)."""
-    accounts = sorted((Account(e, d, e.briefing.paragraph_of(d.span[0])) for e in entries for d in e.briefing.dates
-                       if d.start and (d.end or d.start) - d.start <= dt.timedelta(days=MAX_EVENT_DAYS)),
-                      key=lambda a: (a.item.start, a.item.end or a.item.start, a.entry.key))
-    clusters: list[list[Account]] = []
-    last_end = dt.date.min
-    for a in accounts:
-        start, end = a.item.start, a.item.end or a.item.start
-        if clusters and start <= last_end:
-            clusters[-1].append(a)
-            last_end = max(last_end, end)
-        else:
-            clusters.append([a])
-            last_end = end
-    agreed, differing = [], []
-    for c in clusters:
-        values = {a.entry.key: set() for a in c}
-        for a in c:
-            values[a.entry.key].add((a.item.start, a.item.end or a.item.start))
-        if len(values) < 2:
-            continue
-        same = all(v == next(iter(values.values())) for v in values.values())
-        (agreed if same else differing).append(tuple(c))
-    return tuple(agreed), tuple(differing)
-
-
-def common_quotes(entries: Sequence[Entry]) -> tuple[tuple[Account, ...], ...]:
-    """Quotes whose words two or more sources share (one may quote more than the other)."""
-    items = [(e, q, " ".join(re.findall(r"\w+", q.text.lower()))) for e in entries for q in e.briefing.quotes]
-    groups: list[list[tuple]] = []
-    for item in items:
-        if len(item[2].split()) < MIN_QUOTE_WORDS:
-            continue
-        for g in groups:
-            if any(shared_quotes({item[2]}, {other[2]}) for other in g):
-                g.append(item)
-                break
-        else:
-            groups.append([item])
-    return tuple(tuple(Account(e, q, e.briefing.paragraph_of(q.span[0])) for e, q, _ in g)
-                 for g in groups if len({e.key for e, _, _ in g}) >= 2)

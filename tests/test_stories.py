@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.site import assemble
-from generator.stories import compare, group_stories, vectors, words
+from generator.compare import compare
+from generator.stories import group_stories, vectors, words
 
 from .conftest import SHARED
 
@@ -172,9 +173,9 @@ def test_words(text, expected):
 @given(st.lists(st.text(max_size=300), max_size=6))
 def test_grouping_is_total(texts):
     entries = assemble([briefing(f"{i}.txt", t) for i, t in enumerate(texts)]).entries
-    stories = group_stories(entries)
-    seen = [e.key for s in stories for e in s.entries]
-    assert len(seen) == len(set(seen)) and all(len(s.entries) >= 2 for s in stories)
+    groups = group_stories(entries)
+    seen = [e.key for g in groups for e in g]
+    assert len(seen) == len(set(seen)) and all(len(g) >= 2 for g in groups)
 
 
 @settings(max_examples=30, deadline=None)
