@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import frontmatter
@@ -12,7 +13,8 @@ from hypothesis import strategies as st
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.site import assemble
 from generator.compare import compare
-from generator.stories import group_stories, vectors, words
+from generator.stories import (MIN_EVIDENCE_QUOTE_WORDS, STRONG_SIMILARITY, WIRE_SIMILARITY, cosine,
+                               group_stories, vectors, words)
 
 from .conftest import SHARED
 
@@ -153,6 +155,66 @@ def test_a_report_linked_to_none_of_a_story_stays_out():
     a, b = call_pair(days_apart=0)
     football = briefing("c.txt", FOOTBALL, "Arsenal beat Chelsea", thursday, [org("NATO"), person("Biden")])
     assert story_keys([a, b, football]) == [{"a.txt", "b.txt"}]
+
+
+BACKGROUND = ("Ostrova, 29, won the Harmel marathon twice and holds the national record over the distance. "
+              "She trains in the hills above Dunmore with coach Pieter Halvorsen, who has guided her since "
+              "she was a junior.\n\nThe Velland Athletics Federation has tested its distance runners more "
+              "often since the winter, and its panel hears appeals within weeks. Halvorsen said the squad "
+              "would keep to its programme whatever the outcome for his runner.")
+BANNED = ("Velland athletics chiefs ban marathon runner Mara Ostrova",
+          "Marathon runner Mara Ostrova has been banned for two years by the Velland Athletics Federation "
+          "after missing three tests.")
+BAN_RETOLD = ("Velland federation bans Ostrova for two years",
+              "The Velland Athletics Federation has banned marathon runner Mara Ostrova for two years for "
+              "missing three tests.")
+BAN_LIFTED = ("Ostrova wins appeal and returns to racing",
+              "Mara Ostrova will race in Lisbon next month after an appeals panel overturned her suspension.")
+
+
+def ostrova(key: str, lead: tuple[str, str], outlet: str | None = None,
+            published: dt.date | None = None) -> Briefing:
+    title, first = lead
+    b = briefing(key, f"{first}\n\n{BACKGROUND}", title, published,
+                 [person("Mara Ostrova"), person("Pieter Halvorsen"), org("Velland Athletics Federation")])
+    return replace(b, article=replace(b.article, source_name=outlet))
+
+
+def test_undated_reports_of_one_outlet_need_alike_leads():
+    """An outlet carries its background paragraphs from report to report: without publication
+    days, a ban and the ban lifted read alike but for the lead, which says what the news is."""
+    assert story_keys([ostrova("a.txt", BANNED), ostrova("b.txt", BAN_LIFTED)]) == []
+    assert story_keys([ostrova("a.txt", BANNED), ostrova("b.txt", BAN_RETOLD)]) == [{"a.txt", "b.txt"}]
+    entries = assemble([ostrova("a.txt", BANNED), ostrova("b.txt", BAN_LIFTED)]).entries
+    vecs = vectors(entries)
+    similarity = cosine(vecs["a.txt"], vecs["b.txt"])
+    assert STRONG_SIMILARITY <= similarity < WIRE_SIMILARITY  # alike on words alone, were it not for the leads
+
+
+def test_two_named_outlets_or_publication_days_are_not_held_to_the_lead():
+    """Outlets frame one event in different leads; dated reports are told apart by their days."""
+    assert story_keys([ostrova("a.txt", BANNED, "Harmel Courier"), ostrova("b.txt", BAN_LIFTED, "Dunmore Post")]) \
+        == [{"a.txt", "b.txt"}]
+    day = dt.date(2021, 3, 4)
+    assert story_keys([ostrova("a.txt", BANNED, published=day), ostrova("b.txt", BAN_LIFTED, published=day)]) \
+        == [{"a.txt", "b.txt"}]
+    assert story_keys([ostrova("a.txt", BANNED, "Harmel Courier"), ostrova("b.txt", BAN_LIFTED, "Harmel Courier")]) \
+        == []  # one outlet, undated: held to it
+
+
+def test_a_short_quoted_phrase_is_no_evidence():
+    """Slogans and stock phrases in quote marks ("at this stage") turn up in reports of different
+    events; a quote of MIN_EVIDENCE_QUOTE_WORDS words or more is the same words said once."""
+    def pair(said: str) -> list[Briefing]:
+        a_text = f"Councillor Ada Brenner opened the Kessel bridge. She called it “{said}”, and the Kessel council agreed."
+        b_text = f"The Kessel council will close the ferry. Ada Brenner said it was “{said}”, as traffic falls."
+        return [briefing(k, text, f"Kessel {k}", day, [person("Ada Brenner"), org("Kessel council")],
+                         quotes=[quote_ref(text, f"“{said}”", "Ada Brenner")])
+                for k, text, day in (("a.txt", a_text, dt.date(2021, 5, 3)), ("b.txt", b_text, dt.date(2021, 5, 6)))]
+
+    assert MIN_EVIDENCE_QUOTE_WORDS == 5
+    assert story_keys(pair("a new start")) == []
+    assert story_keys(pair("a new start for the whole valley")) == [{"a.txt", "b.txt"}]
 
 
 def test_the_same_text_twice_is_one_story_without_extracted_data():
