@@ -60,9 +60,14 @@ def compare(entries: Sequence[Entry]) -> Comparison:
 
 def compare_dates(entries: Sequence[Entry]) -> tuple[tuple[tuple[Account, ...], ...], tuple[tuple[Account, ...], ...]]:
     """Precise dates that overlap across sources: (the same in each, not the same)."""
+    order = {e.key: i for i, e in enumerate(entries)}
     accounts = sorted((Account(e, d, e.briefing.paragraph_of(d.span[0])) for e in entries for d in e.briefing.dates
                        if d.start and (d.end or d.start) - d.start <= dt.timedelta(days=MAX_EVENT_DAYS)),
-                      key=lambda a: (a.item.start, a.item.end or a.item.start, a.entry.key))
+                      key=lambda a: (a.item.start, a.item.end or a.item.start, order[a.entry.key], a.paragraph))
+    # A source that gives one day twice ("Thursday" in the lead and again below) is cited once, where it
+    # first gives it: with ten sources, every mention would bury the comparison.
+    accounts = list({(a.entry.key, a.item.start, a.item.end or a.item.start): a for a in reversed(accounts)}.values())
+    accounts.reverse()
     clusters: list[list[Account]] = []
     last_end = dt.date.min
     for a in accounts:
@@ -98,5 +103,7 @@ def common_quotes(entries: Sequence[Entry]) -> tuple[tuple[Account, ...], ...]:
                 break
         else:
             groups.append([item])
-    return tuple(tuple(Account(e, q, e.briefing.paragraph_of(q.span[0])) for e, q, _ in g)
-                 for g in groups if len({e.key for e, _, _ in g}) >= 2)
+    # Each source once per quote, where it first quotes it; the quotes most sources share first.
+    firsts = [list({e.key: (e, q) for e, q, _ in reversed(g)}.values())[::-1] for g in groups]
+    shared = sorted((g for g in firsts if len(g) >= 2), key=lambda g: -len(g))
+    return tuple(tuple(Account(e, q, e.briefing.paragraph_of(q.span[0])) for e, q in g) for g in shared)

@@ -296,6 +296,41 @@ def test_a_long_range_is_not_a_difference():
     assert cmp.differing_dates == () and cmp.agreed_dates == ()
 
 
+def dam_sources(later: bool) -> list[Briefing]:
+    """Five sources on one opening, each giving its day twice and quoting the engineer twice;
+    two quote the mayor too; later: the last gives the opening as two days."""
+    friday = dt.date(2022, 4, 1)
+    sources = []
+    for i in range(5):
+        body = (f"The Orrin dam opened on Friday, report {i} says. “A lasting gift to the valley and its farms,” "
+                f"said engineer Tomas Weld.\n\nOn Friday the gates were raised. “A lasting gift to the valley and its farms.”")
+        if i < 2:
+            body += "\n\nThe mayor called it “the best week this town has had in living memory”."
+        end = friday + dt.timedelta(days=1) if later and i == 4 else None
+        dates = [DateRef(text="Friday", span=(k, k + 6), type="DATE", value=friday.isoformat(), start=friday, end=end)
+                 for k in (body.index("Friday"), body.index("Friday", body.index("Friday") + 1))]
+        quotes = [quote_ref(body, m, "Tomas Weld") for m in ("“A lasting gift to the valley and its farms,”",
+                                                             "“A lasting gift to the valley and its farms.”")]
+        if i < 2:
+            quotes.append(quote_ref(body, "“the best week this town has had in living memory”", "mayor"))
+        sources.append(briefing(f"{i}.txt", body, f"Dam opens {i}", friday, dates=dates, quotes=quotes))
+    return sources
+
+
+def test_five_sources_side_by_side_each_once():
+    """With many sources, each is cited once per date and per quote (where it first gives it),
+    and the quotes most sources share come first."""
+    cmp = compare(assemble(dam_sources(later=False)).entries)
+    (agreed,) = cmp.agreed_dates
+    assert sorted(a.entry.key for a in agreed) == [f"{i}.txt" for i in range(5)]  # each source once
+    assert all(a.paragraph == 0 for a in agreed)  # where it first gives the day
+    assert [len(g) for g in cmp.shared_quotes] == [5, 2]  # the most widely quoted first, each source once
+    assert all(a.paragraph == 0 for a in cmp.shared_quotes[0])
+    cmp = compare(assemble(dam_sources(later=True)).entries)
+    (differing,) = cmp.differing_dates
+    assert cmp.agreed_dates == () and sorted(a.entry.key for a in differing) == [f"{i}.txt" for i in range(5)]
+
+
 # ------------------------------------------------------------ real articles
 @pytest.mark.slow
 def test_the_seeds_are_one_story(seed_project: Path):
