@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
+import operator
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, MutableMapping, Sequence
@@ -175,9 +177,10 @@ def weighted(counts: dict[str, dict[str, int]], idf: dict[str, float]) -> dict[s
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    # Over the shared words only (a set intersection, in C: 20,000 candidate pairs at 2,225
-    # articles); fsum rounds the same whatever order the set gives the words in.
-    return math.fsum(a[w] * b[w] for w in a.keys() & b.keys())
+    # Over the shared words only (a set intersection; the products by map, in C: 27,000
+    # candidate pairs at 2,225 articles); fsum rounds the same whatever order the set gives.
+    shared = a.keys() & b.keys()
+    return math.fsum(map(operator.mul, map(a.__getitem__, shared), map(b.__getitem__, shared)))
 
 
 def candidate_pairs(vecs: dict[str, dict[str, float]],
@@ -194,10 +197,7 @@ def candidate_pairs(vecs: dict[str, dict[str, float]],
     for term, keys in postings.items():
         if len(keys) > (MAX_NAME_DF if term.startswith("name:") else MAX_TERM_DF):
             continue
-        keys = sorted(keys)
-        for i, a in enumerate(keys):
-            for b in keys[i + 1:]:
-                shared[(a, b)] += 1
+        shared.update(itertools.combinations(sorted(keys), 2))  # counted in C
     return {pair for pair, k in shared.items() if k >= MIN_SHARED_TOP_TERMS}
 
 
