@@ -30,7 +30,6 @@ from .model import GENERATED_MARK, Briefing, Failure
 from .picture import Mark, month_bars, timeline_svg
 from .records import date_record, iso, quote_record
 from .site import ActorView, Entry, Event, Site, Story, page_url_of
-from .stories import compare
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -378,7 +377,7 @@ class Renderer:
     def story(self, story: Story) -> str:
         # Indexed by its title and story filter only (story.md.j2): the rest grows as reports join.
         data = search_data({"type": ["Story"], "story": [story.title]})
-        body = self.render("story.md.j2", story.path, story=story, cmp=compare(story.entries),
+        body = self.render("story.md.j2", story.path, story=story, cmp=story.comparison,
                            actor_of=lambda e, name: self.site.actor_of(e, name), search_data=data)
         return page({"title": story.title, "description": story_description(story),
                      "briefings": [e.key for e in story.entries], "pagefind": "marked"}, body)

@@ -1,49 +1,22 @@
-"""Briefings -> the site-wide views: entries, actors, timeline, stories. Pure."""
+"""Briefings -> the site-wide views: entries, actors, timeline, stories with their comparisons. Pure."""
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 
+from .compare import Comparison, compare
+from .entry import Entry, entry_slug, month_key, newest_first
 from .identity import Overrides, SiteActor, resolve_actors
 from .model import Briefing, DateRef, Quote
 from .slugs import short_hash, slugify
+from .stories import group_stories
+
+__all__ = ["ActorView", "Entry", "Event", "Said", "Site", "Story", "assemble", "month_key", "newest_first",
+           "page_url_of"]
 
 
 ACTOR_PAGE_MIN_BRIEFINGS = 2  # see has_page
-
-
-@dataclass(frozen=True)
-class Entry:
-    """A briefing as placed on the site."""
-
-    briefing: Briefing
-    slug: str
-
-    @property
-    def key(self) -> str:
-        return self.briefing.source.key
-
-    @property
-    def title(self) -> str:
-        return self.briefing.article.title or self.briefing.source.path.stem
-
-    @property
-    def published(self) -> dt.date | None:
-        return self.briefing.article.published
-
-    @property
-    def path(self) -> str:
-        return f"briefings/{self.slug}.md"
-
-    @property
-    def source_label(self) -> str:
-        """The outlet's name, or the headline when the source is unknown."""
-        return self.briefing.article.source_name or self.title
-
-    @property
-    def month(self) -> str:
-        return month_key(self.published)
 
 
 @dataclass(frozen=True)
@@ -89,9 +62,12 @@ class Event:
 
 @dataclass(frozen=True)
 class Story:
+    """Articles that report one event (newest first), and their comparison."""
+
     id: str
     title: str
     entries: tuple[Entry, ...]
+    comparison: Comparison
 
     @property
     def path(self) -> str:
@@ -142,32 +118,26 @@ def page_url_of(path: str) -> str:
     return stem[:-len("index")] if stem.endswith("/index") else stem + "/"
 
 
-def month_key(day: dt.date | None) -> str:
-    """'2021-12' for a day in December 2021; 'undated' for None."""
-    return f"{day:%Y-%m}" if day else "undated"
-
-
-def newest_first(entries: Sequence[Entry]) -> tuple[Entry, ...]:
-    return tuple(sorted(entries, key=lambda e: (e.published or dt.date.min, e.title), reverse=True))
-
-
-def entry_slug(b: Briefing) -> str:
-    """Headline words plus a hash of the source's path: unique and stable across rebuilds."""
-    return f"{slugify(b.article.title or b.source.path.stem, 'briefing')}-{short_hash(b.source.key)}"
-
-
 def assemble(briefings: Sequence[Briefing], overrides: Overrides = Overrides(),
              memo: MutableMapping[str, dict[str, int]] | None = None) -> Site:
     """The whole site's structure from the briefings that built (memo: see stories.vectors)."""
-    from .stories import group_stories
-
     entries = newest_first([Entry(b, entry_slug(b)) for b in briefings if not b.error])
     by_key = {e.key: e for e in entries}
     site_actors = resolve_actors([(e.key, e.briefing.actors) for e in entries], overrides)
     actors = tuple(v for v in (actor_view(a, by_key) for a in site_actors) if has_page(v))
     actors = tuple(sorted(actors, key=lambda v: (-len(v.entries), -len(v.said), v.actor.name.lower())))
     return Site(entries=entries, actors=actors, timeline=timeline(entries),
-                stories=group_stories(entries, actors, memo))
+                stories=make_stories(group_stories(entries, memo)))
+
+
+def make_stories(groups: Sequence[tuple[Entry, ...]]) -> tuple[Story, ...]:
+    """Each group of entries as a story, named after its first report; newest first."""
+    out = []
+    for members in groups:
+        first = min(members, key=lambda e: (e.published or dt.date.max, e.key))
+        out.append(Story(id=f"{slugify(first.title, 'story')}-{short_hash(first.key)}", title=first.title,
+                         entries=members, comparison=compare(members)))
+    return tuple(sorted(out, key=lambda s: (s.entries[0].published or dt.date.min, s.title), reverse=True))
 
 
 def has_page(view: ActorView) -> bool:

@@ -41,11 +41,12 @@ BBC = SHARED / "bench" / "bbc"
 
 SEEDS = ("000_34803b59c0fdaac2.txt", "002_86d4310e58a1360b.txt")  # the project's two seed articles
 # Chosen so that the site has several stories, actors named in several briefings
-# and many letters: pairs and a triple that report one event (found by tf-idf
-# cosine over the whole corpus, 0.6-0.9: retold, not copied), short enough to
-# extract in a few seconds. Blair is named in the Goldsmith and Turkey stories.
+# and many letters: pairs that report one event (found by tf-idf cosine over the
+# whole corpus, 0.6-0.9: retold, not copied), and three reports of one man's
+# different acts that make no story; short enough to extract in a few seconds.
+# Blair is named in the Goldsmith and Turkey stories.
 BBC_ARTICLES = (
-    "politics/111.txt", "politics/281.txt", "politics/333.txt",  # Kilroy-Silk leaves UKIP, founds Veritas
+    "politics/111.txt", "politics/281.txt", "politics/333.txt",  # leaves a party, founds one, names a seat
     "politics/327.txt", "politics/328.txt",  # Goldsmith's advice on the Iraq war
     "politics/064.txt", "politics/161.txt",  # Turkey-EU talks
     "sport/226.txt", "sport/232.txt",  # Wolves appoint Hoddle

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import frontmatter
@@ -11,7 +12,9 @@ from hypothesis import strategies as st
 
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.site import assemble
-from generator.stories import compare, group_stories, vectors, words
+from generator.compare import compare
+from generator.stories import (MIN_EVIDENCE_QUOTE_WORDS, STRONG_SIMILARITY, WIRE_SIMILARITY, cosine,
+                               group_stories, vectors, words)
 
 from .conftest import SHARED
 
@@ -154,6 +157,66 @@ def test_a_report_linked_to_none_of_a_story_stays_out():
     assert story_keys([a, b, football]) == [{"a.txt", "b.txt"}]
 
 
+BACKGROUND = ("Ostrova, 29, won the Harmel marathon twice and holds the national record over the distance. "
+              "She trains in the hills above Dunmore with coach Pieter Halvorsen, who has guided her since "
+              "she was a junior.\n\nThe Velland Athletics Federation has tested its distance runners more "
+              "often since the winter, and its panel hears appeals within weeks. Halvorsen said the squad "
+              "would keep to its programme whatever the outcome for his runner.")
+BANNED = ("Velland athletics chiefs ban marathon runner Mara Ostrova",
+          "Marathon runner Mara Ostrova has been banned for two years by the Velland Athletics Federation "
+          "after missing three tests.")
+BAN_RETOLD = ("Velland federation bans Ostrova for two years",
+              "The Velland Athletics Federation has banned marathon runner Mara Ostrova for two years for "
+              "missing three tests.")
+BAN_LIFTED = ("Ostrova wins appeal and returns to racing",
+              "Mara Ostrova will race in Lisbon next month after an appeals panel overturned her suspension.")
+
+
+def ostrova(key: str, lead: tuple[str, str], outlet: str | None = None,
+            published: dt.date | None = None) -> Briefing:
+    title, first = lead
+    b = briefing(key, f"{first}\n\n{BACKGROUND}", title, published,
+                 [person("Mara Ostrova"), person("Pieter Halvorsen"), org("Velland Athletics Federation")])
+    return replace(b, article=replace(b.article, source_name=outlet))
+
+
+def test_undated_reports_of_one_outlet_need_alike_leads():
+    """An outlet carries its background paragraphs from report to report: without publication
+    days, a ban and the ban lifted read alike but for the lead, which says what the news is."""
+    assert story_keys([ostrova("a.txt", BANNED), ostrova("b.txt", BAN_LIFTED)]) == []
+    assert story_keys([ostrova("a.txt", BANNED), ostrova("b.txt", BAN_RETOLD)]) == [{"a.txt", "b.txt"}]
+    entries = assemble([ostrova("a.txt", BANNED), ostrova("b.txt", BAN_LIFTED)]).entries
+    vecs = vectors(entries)
+    similarity = cosine(vecs["a.txt"], vecs["b.txt"])
+    assert STRONG_SIMILARITY <= similarity < WIRE_SIMILARITY  # alike on words alone, were it not for the leads
+
+
+def test_two_named_outlets_or_publication_days_are_not_held_to_the_lead():
+    """Outlets frame one event in different leads; dated reports are told apart by their days."""
+    assert story_keys([ostrova("a.txt", BANNED, "Harmel Courier"), ostrova("b.txt", BAN_LIFTED, "Dunmore Post")]) \
+        == [{"a.txt", "b.txt"}]
+    day = dt.date(2021, 3, 4)
+    assert story_keys([ostrova("a.txt", BANNED, published=day), ostrova("b.txt", BAN_LIFTED, published=day)]) \
+        == [{"a.txt", "b.txt"}]
+    assert story_keys([ostrova("a.txt", BANNED, "Harmel Courier"), ostrova("b.txt", BAN_LIFTED, "Harmel Courier")]) \
+        == []  # one outlet, undated: held to it
+
+
+def test_a_short_quoted_phrase_is_no_evidence():
+    """Slogans and stock phrases in quote marks ("at this stage") turn up in reports of different
+    events; a quote of MIN_EVIDENCE_QUOTE_WORDS words or more is the same words said once."""
+    def pair(said: str) -> list[Briefing]:
+        a_text = f"Councillor Ada Brenner opened the Kessel bridge. She called it “{said}”, and the Kessel council agreed."
+        b_text = f"The Kessel council will close the ferry. Ada Brenner said it was “{said}”, as traffic falls."
+        return [briefing(k, text, f"Kessel {k}", day, [person("Ada Brenner"), org("Kessel council")],
+                         quotes=[quote_ref(text, f"“{said}”", "Ada Brenner")])
+                for k, text, day in (("a.txt", a_text, dt.date(2021, 5, 3)), ("b.txt", b_text, dt.date(2021, 5, 6)))]
+
+    assert MIN_EVIDENCE_QUOTE_WORDS == 5
+    assert story_keys(pair("a new start")) == []
+    assert story_keys(pair("a new start for the whole valley")) == [{"a.txt", "b.txt"}]
+
+
 def test_the_same_text_twice_is_one_story_without_extracted_data():
     assert story_keys([briefing("x/1.txt", CALL), briefing("y/2.txt", CALL)]) == [{"x/1.txt", "y/2.txt"}]
 
@@ -172,9 +235,9 @@ def test_words(text, expected):
 @given(st.lists(st.text(max_size=300), max_size=6))
 def test_grouping_is_total(texts):
     entries = assemble([briefing(f"{i}.txt", t) for i, t in enumerate(texts)]).entries
-    stories = group_stories(entries)
-    seen = [e.key for s in stories for e in s.entries]
-    assert len(seen) == len(set(seen)) and all(len(s.entries) >= 2 for s in stories)
+    groups = group_stories(entries)
+    seen = [e.key for g in groups for e in g]
+    assert len(seen) == len(set(seen)) and all(len(g) >= 2 for g in groups)
 
 
 @settings(max_examples=30, deadline=None)
@@ -231,6 +294,41 @@ def test_a_long_range_is_not_a_difference():
     b = briefing("b.txt", body_b, dates=[day_ref(body_b, "January 10", dt.date(2022, 1, 10))])
     cmp = compare(assemble([a, b]).entries)
     assert cmp.differing_dates == () and cmp.agreed_dates == ()
+
+
+def dam_sources(later: bool) -> list[Briefing]:
+    """Five sources on one opening, each giving its day twice and quoting the engineer twice;
+    two quote the mayor too; later: the last gives the opening as two days."""
+    friday = dt.date(2022, 4, 1)
+    sources = []
+    for i in range(5):
+        body = (f"The Orrin dam opened on Friday, report {i} says. “A lasting gift to the valley and its farms,” "
+                f"said engineer Tomas Weld.\n\nOn Friday the gates were raised. “A lasting gift to the valley and its farms.”")
+        if i < 2:
+            body += "\n\nThe mayor called it “the best week this town has had in living memory”."
+        end = friday + dt.timedelta(days=1) if later and i == 4 else None
+        dates = [DateRef(text="Friday", span=(k, k + 6), type="DATE", value=friday.isoformat(), start=friday, end=end)
+                 for k in (body.index("Friday"), body.index("Friday", body.index("Friday") + 1))]
+        quotes = [quote_ref(body, m, "Tomas Weld") for m in ("“A lasting gift to the valley and its farms,”",
+                                                             "“A lasting gift to the valley and its farms.”")]
+        if i < 2:
+            quotes.append(quote_ref(body, "“the best week this town has had in living memory”", "mayor"))
+        sources.append(briefing(f"{i}.txt", body, f"Dam opens {i}", friday, dates=dates, quotes=quotes))
+    return sources
+
+
+def test_five_sources_side_by_side_each_once():
+    """With many sources, each is cited once per date and per quote (where it first gives it),
+    and the quotes most sources share come first."""
+    cmp = compare(assemble(dam_sources(later=False)).entries)
+    (agreed,) = cmp.agreed_dates
+    assert sorted(a.entry.key for a in agreed) == [f"{i}.txt" for i in range(5)]  # each source once
+    assert all(a.paragraph == 0 for a in agreed)  # where it first gives the day
+    assert [len(g) for g in cmp.shared_quotes] == [5, 2]  # the most widely quoted first, each source once
+    assert all(a.paragraph == 0 for a in cmp.shared_quotes[0])
+    cmp = compare(assemble(dam_sources(later=True)).entries)
+    (differing,) = cmp.differing_dates
+    assert cmp.agreed_dates == () and sorted(a.entry.key for a in differing) == [f"{i}.txt" for i in range(5)]
 
 
 # ------------------------------------------------------------ real articles
