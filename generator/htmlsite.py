@@ -26,14 +26,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fs
+from . import fingerprint, fs
+from . import state as store
 from .config import Config
 
-STATE = "site-state.json"
 # Files outside docs/ whose change changes every page: a full build follows.
 SITE_INPUTS = ("mkdocs.yml", "overrides", "theme")
-# Code whose change changes the HTML or the search index.
-CODE = ("build.py", "publish.py", "fs.py", "htmlsite.py", "search.py")
 DIRTY_WARNING = "A 'dirty' build is being performed"
 # A full build of at least this many pages is split between processes, at most this many
 # (one per core): 7,621 pages took 117 s in one MkDocs process on the 2-core reference machine.
@@ -89,12 +87,11 @@ def stamp(config: Config, strict: bool) -> str:
             h.update(f"{package}={version(package)}".encode())
         except PackageNotFoundError:
             pass
-    here = Path(__file__).resolve().parent
-    inputs = [config.root / name for name in SITE_INPUTS] + [here / name for name in CODE]
-    for path in inputs:
+    h.update(fingerprint.code_hash(*fingerprint.HTML).encode())
+    for path in [config.root / name for name in SITE_INPUTS]:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if file.is_file():
-                h.update(f"{file.relative_to(config.root if path.parent == config.root else here)}".encode())
+                h.update(f"{file.relative_to(config.root)}".encode())
                 h.update(file.read_bytes())
     return h.hexdigest()[:16]
 
@@ -105,10 +102,8 @@ def site_identity(site: Path) -> list[int]:
 
 
 def load_state(config: Config) -> dict:
-    try:
-        return json.loads((config.cache / STATE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    found = store.load(config.cache, store.SiteState)
+    return vars(found) if found is not None else {}
 
 
 def reusable(config: Config, state: dict, stamp_now: str, clean: bool = False) -> bool:
@@ -134,8 +129,7 @@ def plan(config: Config, strict: bool = True, clean: bool = False) -> Plan:
 
 
 def save_state(config: Config, done: Plan, search: dict | None = None) -> None:
-    fs.write_atomic(config.cache / STATE, json.dumps(
-        {"stamp": done.stamp, "site": site_identity(config.site), "files": done.files, "search": search}))
+    store.save(config.cache, store.SiteState(done.stamp, site_identity(config.site), done.files, search))
 
 
 def start_copy(config: Config, skip: tuple[str, ...], strict: bool = True, clean: bool = False) -> fs.LinkCopy | None:

@@ -56,7 +56,7 @@ def fresh_index(site: Path, scratch: Path) -> dict[str, str]:
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     (tmp_path / "project").mkdir()
     return copy_project(tmp_path / "project")
 
@@ -209,7 +209,7 @@ def test_an_interrupted_build_leaves_the_previous_site(project: Path, monkeypatc
     assert html_files(site) == before
     assert not list(project.glob(".site-*"))
     monkeypatch.undo()
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     _, report = build(config, progress=False)
     assert report.html == "dirty" and len(html_files(site)) > len(before)
 
@@ -252,7 +252,7 @@ def test_a_full_build_split_between_processes_is_the_one_process_build(project: 
 def test_a_project_moved_elsewhere_keeps_its_pages(tmp_path: Path):
     """The pages' fingerprints name files relative to the project: a move or a fresh checkout
     elsewhere renders nothing again, while an edited template still does."""
-    from generator.build import code_key
+    from generator.fingerprint import code_key
 
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()

@@ -162,14 +162,13 @@ def test_typing_a_query_shows_results_at_once(watch, base_url):
 
 def test_pages_added_by_a_rebuild_are_found_with_the_rest(watch, tmp_path: Path, monkeypatch):
     """A rebuild that adds a source indexes its pages into a second bundle; the page merges it."""
-    from generator import build as build_mod
     from generator.build import build
     from generator.config import load_config
 
     from .conftest import copy_project
     from .test_incremental import NEW
 
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     project = copy_project(tmp_path)
     config = load_config(project)
     build(config, progress=False)
@@ -201,7 +200,6 @@ def test_a_page_a_rebuild_changed_is_found_once_as_it_is_now(watch, tmp_path: Pa
     page hides its old record, in the results and in the filter counts."""
     from collections import Counter
 
-    from generator import build as build_mod
     from generator import search
     from generator.build import build
     from generator.config import load_config
@@ -209,7 +207,7 @@ def test_a_page_a_rebuild_changed_is_found_once_as_it_is_now(watch, tmp_path: Pa
     from .conftest import copy_project
     from .test_incremental import NEW, page_of
 
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     project = copy_project(tmp_path)
     config = load_config(project)
     build(config, progress=False)

@@ -1,0 +1,116 @@
+"""One hash of the package's code: the modules a stage imports, found by reading the imports.
+
+    imported(*roots) -> [Path]      every module of the package that the roots import, directly or not
+    code_hash(*roots) -> str        a hash of those files (their names and bytes)
+    code_key(config) -> str         what the Markdown pages are made with: code, templates, settings
+
+No list of files is kept by hand: a module a stage starts to import is hashed from
+then on. Imports are read from the text, at any depth in a file (an import inside a function
+counts), so the set does not depend on what a process happened to import.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from .config import Config, site_address
+from .nlp import default_model
+
+PACKAGE = Path(__file__).resolve().parent
+# The stages' entry points (module names relative to the package).
+# Turning a source's bytes into a Briefing: analysing (pipeline), the model (nlp), the cache
+# record (records) and re-reading undated articles against a bound (collection.place_undated).
+EXTRACTION = ("pipeline", "nlp", "records", "collection")
+# The whole build: every module whose change can change a generated Markdown page.
+BUILD = ("build",)
+# The HTML stage (MkDocs, search index, swap): its change changes the HTML, not the Markdown.
+HTML = ("publish",)
+
+# An import statement, at any indentation: `from X import names` (names in parentheses may span
+# lines) or `import a.b, c`. Read with a pattern, not ast: parsing the package took 0.3-1 s of
+# every build, the pattern 10-30 ms. A match inside a string only adds a file to the hash.
+IMPORT = re.compile(r"^[ \t]*(?:from[ \t]+([.\w]+)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]+)|import[ \t]+([^\n#;]+))", re.M)
+# (path, mtime_ns, size) -> the package modules the file imports: a build asks three times.
+_imports_memo: dict[tuple[Path, int, int], frozenset[str]] = {}
+_hash_memo: dict[tuple, str] = {}  # the files' (path, mtime_ns, size) -> code_hash
+
+
+def module_file(dotted: str, package: Path = PACKAGE) -> Path | None:
+    """The file of a module of the package named relative to it ("extract.actors"), if it is one."""
+    path = package.joinpath(*dotted.split("."))
+    for f in (path.with_suffix(".py"), path / "__init__.py"):
+        if f.is_file():
+            return f
+    return None
+
+
+def imports_of(f: Path, package: Path = PACKAGE) -> frozenset[str]:
+    """Modules of the package that f imports, relative or as `generator.x`, at any depth in the file."""
+    st = f.stat()
+    memo_key = (f, st.st_mtime_ns, st.st_size)
+    if memo_key in _imports_memo:
+        return _imports_memo[memo_key]
+    here = list(f.parent.relative_to(package).parts)
+    found: set[str] = set()
+    for source, names, plain in IMPORT.findall(f.read_text(encoding="utf-8").replace("\\\n", " ")):
+        if plain:  # import generator.a.b, ...
+            for name in plain.split(","):
+                parts = name.split()[0].split(".") if name.split() else []
+                if parts and parts[0] == package.name:
+                    found.update(".".join(parts[1:i + 1]) for i in range(1, len(parts)))
+            continue
+        level = len(source) - len(source.lstrip("."))
+        module = [p for p in source.lstrip(".").split(".") if p]
+        if level:
+            base = here[:len(here) - level + 1] + module
+        elif module and module[0] == package.name:
+            base = module[1:]
+        else:
+            continue
+        for prefix in range(1, len(base) + 1):  # importing a.b.c runs a/ and a/b/ __init__ too
+            found.add(".".join(base[:prefix]))
+        found.update(".".join(base + [n.split()[0]]) 
+                     for n in re.sub(r"#[^\n]*", "", names).strip("() \t\n").split(",") if n.split())
+    _imports_memo[memo_key] = result = frozenset(found)
+    return result
+
+
+def imported(*roots: str, package: Path = PACKAGE) -> list[Path]:
+    """The files of the roots and of every package module they import, directly or not; sorted."""
+    seen: dict[str, Path] = {}
+    todo = list(roots) + [""]  # "": the package's __init__.py, if it has one (run before any module)
+    while todo:
+        name = todo.pop()
+        f = module_file(name, package) if name not in seen else None
+        if f is not None:
+            seen[name] = f
+            todo.extend(imports_of(f, package))
+    return sorted(set(seen.values()))
+
+
+def code_hash(*roots: str, package: Path = PACKAGE) -> str:
+    """A hash of the code the roots run: the names (relative to the package) and bytes of imported()."""
+    files = imported(*roots, package=package)
+    stats = tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    if stats not in _hash_memo:
+        h = hashlib.sha256()
+        for f in files:
+            h.update(f.relative_to(package).as_posix().encode() + b"\0" + f.read_bytes())
+        _hash_memo[stats] = h.hexdigest()
+    return _hash_memo[stats]
+
+
+def code_key(config: Config) -> str:
+    """A hash of what the pages are made with: code, templates, settings, model, actors.yml."""
+    h = hashlib.sha256(repr(replace(config, root=Path("."))).encode())
+    h.update((config.model or default_model()).encode())
+    h.update(code_hash(*BUILD).encode())
+    # Named relative to the project: a project moved elsewhere keeps its pages.
+    inputs = sorted((config.root / "templates").rglob("*")) + [config.root / config.overrides_file, config.mkdocs_yml]
+    for path in inputs:
+        if path.is_file():
+            h.update(path.relative_to(config.root).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update(f"\0{site_address(config)}".encode())  # the data files' links
+    return h.hexdigest()
