@@ -107,7 +107,9 @@ def test_rendering_any_briefing_gives_valid_pages_inside_docs(bs: list[Briefing]
 
 
 # ------------------------------------------------------------ pages kept from the last build
-POOL = ["Joe Biden", "Biden", "Vladimir Putin", "Ian Bremmer", "NATO", "Kremlin", "Geneva"]
+POOL = ["Ada Lindqvist", "Lindqvist", "Tomas Brenner", "Orla Venn", "Ministry of Tides", "Harbourton Council",
+        "Harbourton"]  # made-up names
+ORGANISATIONS = ("Ministry of Tides", "Harbourton Council", "Harbourton")
 
 
 @st.composite
@@ -115,13 +117,13 @@ def linked_briefings(draw, key: str) -> Briefing:
     """A briefing whose actors and speakers come from a small pool, so briefings share actors and stories."""
     names = draw(st.lists(st.sampled_from(POOL), min_size=1, max_size=4, unique=True))
     body = " ".join(names) + " spoke on Thursday.\n\n" + draw(st.sampled_from(["Talks.", "More talks.", "Calls."]))
-    actors = tuple(Actor(name=n, kind="organization" if n.isupper() or n in ("Kremlin", "Geneva") else "person",
+    actors = tuple(Actor(name=n, kind="organization" if n in ORGANISATIONS else "person",
                          mentions=((body.index(n), body.index(n) + len(n)),)) for n in names)
     speaker = draw(st.one_of(st.none(), st.sampled_from(names)))
     quotes = (Quote(text="Talks", span=(body.index("\n\n") + 2, body.index("\n\n") + 7), speaker=speaker),) \
         if body.endswith("Talks.") else ()
     published = draw(st.one_of(st.none(), st.sampled_from([dt.date(2021, 12, 30), dt.date(2022, 1, 10)])))
-    article = Article(body=body, title=draw(st.sampled_from(["Call", "Talks", "Putin call"])), published=published)
+    article = Article(body=body, title=draw(st.sampled_from(["Call", "Talks", "Brenner call"])), published=published)
     digest = str(hash((body, article, actors, quotes)))  # as a source's bytes fix what is extracted
     return Briefing(source=Source(path=Path(key), key=key, kind="text", text=body, digest=digest),
                     article=article, actors=actors, quotes=quotes, summary=body[:20])
