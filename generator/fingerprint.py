@@ -2,7 +2,6 @@
 
     imported(*roots) -> [Path]      every module of the package that the roots import, directly or not
     code_hash(*roots) -> str        a hash of those files (their names and bytes)
-    code_key(config) -> str         what the Markdown pages are made with: code, templates, settings
 
 No list of files is kept by hand: a module a stage starts to import is hashed from
 then on. Imports are read from the text, at any depth in a file (an import inside a function
@@ -12,11 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import replace
 from pathlib import Path
-
-from .config import Config, site_address
-from .nlp import default_model
 
 PACKAGE = Path(__file__).resolve().parent
 # The stages' entry points (module names relative to the package).
@@ -100,17 +95,3 @@ def code_hash(*roots: str, package: Path = PACKAGE) -> str:
             h.update(f.relative_to(package).as_posix().encode() + b"\0" + f.read_bytes())
         _hash_memo[stats] = h.hexdigest()
     return _hash_memo[stats]
-
-
-def code_key(config: Config) -> str:
-    """A hash of what the pages are made with: code, templates, settings, model, actors.yml."""
-    h = hashlib.sha256(repr(replace(config, root=Path("."))).encode())
-    h.update((config.model or default_model()).encode())
-    h.update(code_hash(*BUILD).encode())
-    # Named relative to the project: a project moved elsewhere keeps its pages.
-    inputs = sorted((config.root / "templates").rglob("*")) + [config.root / config.overrides_file, config.mkdocs_yml]
-    for path in inputs:
-        if path.is_file():
-            h.update(path.relative_to(config.root).as_posix().encode() + b"\0" + path.read_bytes())
-    h.update(f"\0{site_address(config)}".encode())  # the data files' links
-    return h.hexdigest()

@@ -150,7 +150,7 @@ def shard_count(todo: Plan) -> int:
     """How many MkDocs processes a build runs: one per core for a full build of a large site."""
     if todo.mode != "full" or sum(rel.endswith(".md") for rel in todo.files) < SHARD_MIN_PAGES:
         return 1
-    from .parallel import available_cores
+    from .cores import available_cores
 
     return max(1, min(available_cores(), MAX_SHARDS))
 

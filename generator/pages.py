@@ -10,15 +10,16 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
-from . import export, htmlsite, state
+from . import export, fingerprint, htmlsite, state
 from .config import Config, site_address
 from .docs_writer import load_manifest, write_pages
-from .fingerprint import code_key
 from .identity import Overrides, load_overrides
 from .model import Briefing
-from .parallel import available_cores
+from .nlp import default_model
+from .cores import available_cores
 from .render import Renderer
 from .report import Report
 from .site import Site, assemble
@@ -118,3 +119,17 @@ def overrides(config: Config) -> Overrides:
     """The hand-kept actor corrections (actors.yml), if the project has them."""
     path = config.root / config.overrides_file
     return load_overrides(path) if path.exists() else Overrides()
+
+
+def code_key(config: Config) -> str:
+    """A hash of what the pages are made with: code, templates, settings, model, actors.yml."""
+    h = hashlib.sha256(repr(replace(config, root=Path("."))).encode())
+    h.update((config.model or default_model()).encode())
+    h.update(fingerprint.code_hash(*fingerprint.BUILD).encode())
+    # Named relative to the project: a project moved elsewhere keeps its pages.
+    inputs = sorted((config.root / "templates").rglob("*")) + [config.root / config.overrides_file, config.mkdocs_yml]
+    for path in inputs:
+        if path.is_file():
+            h.update(path.relative_to(config.root).as_posix().encode() + b"\0" + path.read_bytes())
+    h.update(f"\0{site_address(config)}".encode())  # the data files' links
+    return h.hexdigest()

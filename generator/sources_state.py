@@ -13,7 +13,7 @@ from pathlib import Path
 from . import extraction, htmlsite, state
 from .config import Config
 from .docs_writer import load_manifest
-from .fingerprint import code_key
+from .pages import code_key
 from .model import Failure
 from .nlp import default_model
 from .report import Report

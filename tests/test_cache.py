@@ -284,7 +284,7 @@ def test_extraction_tasks_cover_every_article_in_order_with_small_last_ones(n, w
 
 @pytest.mark.parametrize("damage", ["not json", '{"code": 1}', '{"code": "%s", "counts": {"%s": {"biden": "x"}}}'])
 def test_the_word_counts_are_kept_and_a_damaged_file_is_counted_again(project: Path, damage: str):
-    from generator.fingerprint import code_key
+    from generator.pages import code_key
     from generator.pages import WordCounts
     from generator.state import WordCountsState
     WORD_COUNTS = WordCountsState.FILE

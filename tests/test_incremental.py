@@ -233,14 +233,14 @@ def test_a_failing_mkdocs_keeps_the_site_and_a_settings_change_renders_everythin
 
 
 def test_a_full_build_split_between_processes_is_the_one_process_build(project: Path, tmp_path: Path, monkeypatch):
-    from generator import htmlsite, parallel
+    from generator import cores, htmlsite
 
     config = load_config(project)
     build(config, progress=False)
     one = html_files(project / "site")
     assert htmlsite.shard_count(htmlsite.plan(config, clean=True)) == 1  # a small site: one process
     monkeypatch.setattr(htmlsite, "SHARD_MIN_PAGES", 1)
-    monkeypatch.setattr(parallel, "available_cores", lambda: 3)
+    monkeypatch.setattr(cores, "available_cores", lambda: 3)
     todo = htmlsite.plan(config, clean=True)
     assert htmlsite.shard_count(todo) == 3
     _, report = build(config, progress=False, clean=True)
@@ -252,7 +252,7 @@ def test_a_full_build_split_between_processes_is_the_one_process_build(project: 
 def test_a_project_moved_elsewhere_keeps_its_pages(tmp_path: Path):
     """The pages' fingerprints name files relative to the project: a move or a fresh checkout
     elsewhere renders nothing again, while an edited template still does."""
-    from generator.fingerprint import code_key
+    from generator.pages import code_key
 
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()
