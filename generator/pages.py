@@ -1,6 +1,7 @@
 """The Markdown stage: briefings -> site model -> rendered pages -> docs/.
 
     write_site(config, briefings, report) -> Site | None    None: no input changed, nothing done
+    code_key(config) -> str                                  what the pages are made with
 
 A page whose fingerprint (render.Renderer) is the one of the page the last build
 wrote, still in docs/ as written, is not rendered again (render.KEEP).
@@ -15,11 +16,11 @@ from pathlib import Path
 
 from . import export, fingerprint, htmlsite, state
 from .config import Config, site_address
+from .cores import available_cores
 from .docs_writer import load_manifest, write_pages
 from .identity import Overrides, load_overrides
 from .model import Briefing
 from .nlp import default_model
-from .cores import available_cores
 from .render import Renderer
 from .report import Report
 from .site import Site, assemble
