@@ -32,13 +32,14 @@ _imports_memo: dict[tuple[Path, int, int], frozenset[str]] = {}
 _hash_memo: dict[tuple, str] = {}  # the files' (path, mtime_ns, size) -> code_hash
 
 
-def module_file(dotted: str, package: Path = PACKAGE) -> Path | None:
-    """The file of a module of the package named relative to it ("extract.actors"), if it is one."""
-    path = package.joinpath(*dotted.split("."))
-    for f in (path.with_suffix(".py"), path / "__init__.py"):
-        if f.is_file():
-            return f
-    return None
+def modules(package: Path = PACKAGE) -> dict[str, Path]:
+    """Every module of the package by its dotted name relative to the package ("extract.actors"; "" for
+    the package's own __init__.py)."""
+    found = {}
+    for f in package.rglob("*.py"):
+        parts = f.relative_to(package).with_suffix("").parts
+        found[".".join(parts[:-1] if parts[-1] == "__init__" else parts)] = f
+    return found
 
 
 def imports_of(f: Path, package: Path = PACKAGE) -> frozenset[str]:
@@ -74,21 +75,22 @@ def imports_of(f: Path, package: Path = PACKAGE) -> frozenset[str]:
 
 def imported(*roots: str, package: Path = PACKAGE) -> list[Path]:
     """The files of the roots and of every package module they import, directly or not; sorted."""
-    seen: dict[str, Path] = {}
+    files = modules(package)
+    seen: set[str] = set()
     todo = list(roots) + [""]  # "": the package's __init__.py, if it has one (run before any module)
     while todo:
         name = todo.pop()
-        f = module_file(name, package) if name not in seen else None
-        if f is not None:
-            seen[name] = f
-            todo.extend(imports_of(f, package))
-    return sorted(set(seen.values()))
+        if name in seen or name not in files:  # seen, or a name imported from a module
+            continue
+        seen.add(name)
+        todo.extend(imports_of(files[name], package))
+    return sorted(files[name] for name in seen)
 
 
 def code_hash(*roots: str, package: Path = PACKAGE) -> str:
     """A hash of the code the roots run: the names (relative to the package) and bytes of imported()."""
     files = imported(*roots, package=package)
-    stats = tuple((f, f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    stats = tuple((f, st.st_mtime_ns, st.st_size) for f in files for st in (f.stat(),))
     if stats not in _hash_memo:
         h = hashlib.sha256()
         for f in files:
