@@ -16,6 +16,7 @@ from urllib.parse import quote
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
@@ -230,6 +231,46 @@ class Kept(str):
 KEEP = Kept()
 
 
+# Parts of a briefing page made only when the page is rendered: a kept page costs only the
+# digest of their fields (views.digest), not their making (a fifth of the time of a kept page).
+@dataclass(frozen=True)
+class ArticleHTML:
+    """The article's paragraphs as HTML (paragraphs_html)."""
+
+    briefing: Briefing
+
+    def __html__(self) -> str:
+        return paragraphs_html(self.briefing)
+
+
+@dataclass(frozen=True)
+class DatesPicture:
+    """The briefing's dated references drawn on a line (timeline_svg); false when fewer than two."""
+
+    entry: Entry
+
+    def marks(self) -> list[Mark]:
+        b = self.entry.briefing
+        return [Mark(d.start, d.end or d.start, d.about or d.text, f"{d.text}: {d.about or ''}",
+                     f"#p{b.paragraph_of(d.span[0]) + 1}") for d in dated_refs(b)]
+
+    def __bool__(self) -> bool:
+        return sum(1 for d in self.entry.briefing.dates if d.start) > 1
+
+    def __html__(self) -> str:
+        return timeline_svg(self.marks(), f"Dates in {self.entry.title}") if self else ""
+
+
+@dataclass(frozen=True)
+class BriefingMeta:
+    """The briefing page's front matter (briefing_meta)."""
+
+    entry: Entry
+
+    def __call__(self) -> dict:
+        return briefing_meta(self.entry)
+
+
 class Renderer:
     """Pages from the site model.
 
@@ -317,7 +358,8 @@ class Renderer:
         self.fingerprints[path] = fingerprint
         if self.reuse is not None and self.reuse(path, fingerprint):
             return KEEP
-        return page(view.meta, self.render_template(view.template, view.here, **view.context))
+        meta = view.meta() if callable(view.meta) else view.meta
+        return page(meta, self.render_template(view.template, view.here, **view.context))
 
     def actor_link(self, view: ActorView | None) -> Link | None:
         return Link(view.path, view.actor.name) if view is not None else None
@@ -333,20 +375,16 @@ class Renderer:
                   for a, view in zip(b.actors, views)]
         speakers = {q.speaker: self.actor_link(self.site.actor_of(entry, q.speaker)) for q in b.quotes if q.speaker}
         story = self.site.story_of(entry)
-        dated = sorted((d for d in b.dates if d.start), key=lambda d: (d.start, d.end or d.start, d.span))
-        marks = [Mark(d.start, d.end or d.start, d.about or d.text, f"{d.text}: {d.about or ''}",
-                      f"#p{para(d.span[0]) + 1}") for d in dated]
         named = [view.actor.name for view in views if view and view.actor.id in self.filter_actors]
         data = search_data({"type": ["Briefing"], "actor": named[:FILTER_ACTORS],
                             "source": [b.article.source_name],
                             "story": [story.title if story and story.id in self.filter_stories else None],
                             "year": [str(entry.published.year) if entry.published else None]},
                            {"date": iso(entry.published), "source": b.article.source_name})
-        context = dict(entry=entry, b=b, actors=actors, dated=dated, speakers=speakers, para=ParagraphOf(b),
-                       story=self.story_link(story), basis=provenance(b), paragraphs=paragraphs_html(b),
-                       search_data=data,
-                       picture=timeline_svg(marks, f"Dates in {entry.title}") if len(marks) > 1 else "")
-        return PageView("briefing.md.j2", entry.path, context, briefing_meta(entry))
+        context = dict(entry=entry, b=b, actors=actors, dated=dated_refs(b), speakers=speakers,
+                       para=ParagraphOf(b), story=self.story_link(story), basis=provenance(b),
+                       paragraphs=ArticleHTML(b), search_data=data, picture=DatesPicture(entry))
+        return PageView("briefing.md.j2", entry.path, context, BriefingMeta(entry))
 
     def actor(self, view: ActorView) -> PageView:
         stories = tuple(self.story_link(s) for s in self.site.stories_of(view))
@@ -451,6 +489,11 @@ class Renderer:
                       f"{format_day(ev.start)}: {ev.date.about or ev.date.text} ({ev.entry.title})",
                       url_from(here, ev.entry.path, f"p{ev.paragraph + 1}")) for ev in events]
         return timeline_svg(marks, f"Timeline of {label}")
+
+
+def dated_refs(b: Briefing) -> list:
+    """The briefing's references placed on the calendar, in calendar order."""
+    return sorted((d for d in b.dates if d.start), key=lambda d: (d.start, d.end or d.start, d.span))
 
 
 def days_of(events) -> list[tuple[dt.date, list[Event]]]:

@@ -35,7 +35,7 @@ class PageView:
     template: str
     here: str
     context: dict[str, object]
-    meta: dict[str, object]
+    meta: dict[str, object] | Callable[[], dict[str, object]]  # a frozen dataclass that makes it
 
 
 @dataclass(frozen=True)
@@ -83,10 +83,24 @@ def digest(*values: object) -> str:
     return hashlib.sha256("\x1f".join(out).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _plain(value: object) -> bool:
+    """Whether value is scalars in tuples, lists and dicts only (its repr then says all of it)."""
+    kind = type(value)
+    if kind in SCALARS:
+        return True
+    if kind is tuple or kind is list:
+        return all(map(_plain, value))
+    if kind is dict:
+        return all(map(_plain, value.keys())) and all(map(_plain, value.values()))
+    return False
+
+
 def _walk(value: object, out: list[str]) -> None:
     kind = type(value)
     if kind in SCALARS:
         out.append(f"{kind.__name__}:{value!r}")
+    elif (kind is tuple or kind is list or kind is dict) and _plain(value):
+        out.append(repr(value))  # in one piece, for speed
     elif kind is tuple or kind is list:
         out.append("(")
         for item in value:
@@ -111,5 +125,4 @@ def _walk(value: object, out: list[str]) -> None:
                                 "give the template data (generator/views.py)")
             names = _fields[kind] = tuple(f.name for f in dataclasses.fields(kind))
         out.append(kind.__qualname__)
-        for name in names:
-            _walk(getattr(value, name), out)
+        _walk(tuple(getattr(value, name) for name in names), out)
