@@ -16,7 +16,6 @@ from urllib.parse import quote
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 import frontmatter
@@ -24,13 +23,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import feed
-from .describe import (LISTS, actor_description, briefing_description, letter_description, month_description,
-                       provenance, story_description)
-from .model import GENERATED_MARK, Briefing, Failure
+from .describe import LISTS, actor_description, letter_description, month_description, provenance, story_description
+from .model import GENERATED_MARK, Failure
 from .picture import Mark, month_bars, timeline_svg
-from .records import date_record, iso, quote_record
+from .records import iso
 from .site import ActorView, Entry, Event, Site, Story, page_url_of
 from .stories import compare
+from .briefing_parts import ArticleHTML, BriefingMeta, DatesPicture, dated_refs
 from .views import Link, PageView, ParagraphOf, StoryLink, digest
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -105,17 +104,6 @@ def url_from(here: str, target: str, fragment: str = "") -> str:
     """A relative URL from the built page of `here` to the built page of `target` (raw HTML)."""
     rel = relative(page_url_of(target), page_url_of(here))
     return ("./" if rel == "." else rel + "/") + (f"#{fragment}" if fragment else "")
-
-
-def paragraphs_html(b: Briefing) -> Markup:
-    """The article body as HTML paragraphs with anchors p1, p2, ... (escaped text)."""
-    out = []
-    for i, (s, e) in enumerate(b.paragraphs, 1):
-        text = " ".join(b.article.body[s:e].split())
-        out.append(f'<p id="p{i}" class="briefing-paragraph">{escape(text)} '
-                   f'<a class="headerlink" href="#p{i}" aria-label="Paragraph {i}" '
-                   f'title="Link to paragraph {i}">¶</a></p>')
-    return Markup("\n\n".join(out))
 
 
 # Front matter keys that MkDocs Material prints into the HTML as they are, without escaping
@@ -229,46 +217,6 @@ class Kept(str):
 
 
 KEEP = Kept()
-
-
-# Parts of a briefing page made only when the page is rendered: a kept page costs only the
-# digest of their fields (views.digest), not their making (a fifth of the time of a kept page).
-@dataclass(frozen=True)
-class ArticleHTML:
-    """The article's paragraphs as HTML (paragraphs_html)."""
-
-    briefing: Briefing
-
-    def __html__(self) -> str:
-        return paragraphs_html(self.briefing)
-
-
-@dataclass(frozen=True)
-class DatesPicture:
-    """The briefing's dated references drawn on a line (timeline_svg); false when fewer than two."""
-
-    entry: Entry
-
-    def marks(self) -> list[Mark]:
-        b = self.entry.briefing
-        return [Mark(d.start, d.end or d.start, d.about or d.text, f"{d.text}: {d.about or ''}",
-                     f"#p{b.paragraph_of(d.span[0]) + 1}") for d in dated_refs(b)]
-
-    def __bool__(self) -> bool:
-        return sum(1 for d in self.entry.briefing.dates if d.start) > 1
-
-    def __html__(self) -> str:
-        return timeline_svg(self.marks(), f"Dates in {self.entry.title}") if self else ""
-
-
-@dataclass(frozen=True)
-class BriefingMeta:
-    """The briefing page's front matter (briefing_meta)."""
-
-    entry: Entry
-
-    def __call__(self) -> dict:
-        return briefing_meta(self.entry)
 
 
 class Renderer:
@@ -491,11 +439,6 @@ class Renderer:
         return timeline_svg(marks, f"Timeline of {label}")
 
 
-def dated_refs(b: Briefing) -> list:
-    """The briefing's references placed on the calendar, in calendar order."""
-    return sorted((d for d in b.dates if d.start), key=lambda d: (d.start, d.end or d.start, d.span))
-
-
 def days_of(events) -> list[tuple[dt.date, list[Event]]]:
     days: dict[dt.date, list[Event]] = defaultdict(list)
     for ev in events:
@@ -507,24 +450,3 @@ def month_label(key: str) -> str:
     if key == "undated":
         return "Undated"
     return dt.date(int(key[:4]), int(key[5:7]), 1).strftime("%B %Y")
-
-
-def briefing_meta(entry: Entry) -> dict:
-    """The structured data of a briefing, for the page's front matter."""
-    b, a = entry.briefing, entry.briefing.article
-    return {
-        "title": a.title or entry.title,
-        "description": briefing_description(entry),
-        "source_file": b.source.key,
-        "published": iso(a.published),
-        "published_basis": a.published_basis if a.published else None,
-        "source": a.source_name,
-        "url": a.url,
-        "author": a.author,
-        "credit": a.credit,
-        "summary": b.summary,
-        "actors": [{"name": x.name, "kind": x.kind, "role": x.role, "mentions": len(x.mentions)}
-                   for x in b.actors],
-        "dates": [date_record(x) for x in b.dates],
-        "quotes": [quote_record(x) for x in b.quotes],
-    }
