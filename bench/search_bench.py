@@ -35,7 +35,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.build import Report, write_pages  # noqa: E402
+from generator.docs_writer import write_pages  # noqa: E402
+from generator.report import Report  # noqa: E402
 from generator.publish import mkdocs_build  # noqa: E402
 from generator.config import load_config  # noqa: E402
 from generator.export import data_files  # noqa: E402

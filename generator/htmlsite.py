@@ -28,15 +28,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import fs
+from . import fingerprint, fs
+from . import state as store
 from .config import Config
 from .errors import UserError
 
-STATE = "site-state.json"
 # Files outside docs/ whose change changes every page: a full build follows.
 SITE_INPUTS = ("mkdocs.yml", "overrides", "theme")
-# Code whose change changes the HTML or the search index.
-CODE = ("build.py", "publish.py", "fs.py", "htmlsite.py", "mkdocs_hook.py", "search.py")
 HOOK = Path(__file__).resolve().parent / "mkdocs_hook.py"
 HOOK_SPEC = "BRIEFINGS_RENDER"  # the variable that names the hook's spec file (mkdocs_hook.SPEC)
 # A full build of at least this many pages is split between processes, at most this many
@@ -94,12 +92,11 @@ def stamp(config: Config, strict: bool) -> str:
             h.update(f"{package}={version(package)}".encode())
         except PackageNotFoundError:
             pass
-    here = Path(__file__).resolve().parent
-    inputs = [config.root / name for name in SITE_INPUTS] + [here / name for name in CODE]
-    for path in inputs:
+    h.update(fingerprint.code_hash(*fingerprint.HTML).encode())
+    for path in [config.root / name for name in SITE_INPUTS]:
         for file in sorted(path.rglob("*")) if path.is_dir() else [path]:
             if file.is_file():
-                h.update(f"{file.relative_to(config.root if path.parent == config.root else here)}".encode())
+                h.update(f"{file.relative_to(config.root)}".encode())
                 h.update(file.read_bytes())
     return h.hexdigest()[:16]
 
@@ -110,10 +107,8 @@ def site_identity(site: Path) -> list[int]:
 
 
 def load_state(config: Config) -> dict:
-    try:
-        return json.loads((config.cache / STATE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    found = store.load(config.cache, store.SiteState)
+    return vars(found) if found is not None else {}
 
 
 def reusable(config: Config, state: dict, stamp_now: str, clean: bool = False) -> bool:
@@ -140,8 +135,7 @@ def plan(config: Config, strict: bool = True, clean: bool = False) -> Plan:
 
 
 def save_state(config: Config, done: Plan, search: dict | None = None) -> None:
-    fs.write_atomic(config.cache / STATE, json.dumps(
-        {"stamp": done.stamp, "site": site_identity(config.site), "files": done.files, "search": search}))
+    store.save(config.cache, store.SiteState(done.stamp, site_identity(config.site), done.files, search))
 
 
 def start_copy(config: Config, skip: tuple[str, ...], strict: bool = True, clean: bool = False) -> fs.LinkCopy | None:
@@ -162,7 +156,7 @@ def shard_count(todo: Plan) -> int:
     """How many MkDocs processes a build runs: one per core for a full build of a large site."""
     if todo.mode != "full" or not todo.parts or sum(rel.endswith(".md") for rel in todo.files) < SHARD_MIN_PAGES:
         return 1
-    from .parallel import available_cores
+    from .cores import available_cores
 
     return max(1, min(available_cores(), MAX_SHARDS))
 

@@ -25,6 +25,7 @@ from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from . import nlp as nlp_mod
+from .cores import available_cores
 from .model import Briefing
 from .pipeline import BATCH_SIZE, analyse_many, failed
 
@@ -62,13 +63,6 @@ def worker_count(n_items: int, workers: int | None = None) -> int:
     if n_items < MIN_PARALLEL:
         return 1
     return max(1, min(workers, -(-n_items // CHUNK)))
-
-
-def available_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def _init_worker(model: str, options: dict) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -100,7 +101,7 @@ def analyse_many(paths: Iterable[tuple[Path, str]], nlp, raw: bool = False,
             ordered.append(failed(path, key, str(e)))
         except Exception as e:  # a bug must not cost the other articles their briefings
             log.debug("reading %s failed", path, exc_info=True)
-            ordered.append(failed(path, key, f"internal error while reading: {type(e).__name__}: {e}"))
+            ordered.append(failed(path, key, internal_error("reading", e)))
         if len(pending) >= BATCH_SIZE:
             yield from flush()
     yield from flush()
@@ -111,5 +112,11 @@ def safe_finish(source: Source, article: Article, doc) -> Briefing:
         return finish(source, article, doc)
     except Exception as e:  # see analyse_many
         log.debug("extracting %s failed", source.path, exc_info=True)
-        return Briefing(source=source, article=article,
-                        error=f"internal error while extracting: {type(e).__name__}: {e}")
+        return Briefing(source=source, article=article, error=internal_error("extracting", e))
+
+
+def internal_error(doing: str, e: Exception) -> str:
+    """A bug met on one article, in one line: the exception and where in the code it was raised."""
+    frames = traceback.extract_tb(e.__traceback__)
+    where = f" ({Path(frames[-1].filename).name}:{frames[-1].lineno})" if frames else ""
+    return " ".join(f"internal error while {doing}: {type(e).__name__}: {e}{where}".split())

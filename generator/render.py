@@ -7,7 +7,6 @@ Markup (paragraph HTML, links whose targets we made).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import multiprocessing
 import posixpath
 import re
@@ -24,12 +23,13 @@ import jinja2
 from markupsafe import Markup, escape
 
 from . import feed
-from .describe import (LISTS, actor_description, briefing_description, letter_description, month_description,
-                       provenance, story_description)
-from .model import GENERATED_MARK, Briefing, Failure
+from .describe import LISTS, actor_description, letter_description, month_description, provenance, story_description
+from .model import GENERATED_MARK, Failure
 from .picture import Mark, month_bars, timeline_svg
-from .records import date_record, iso, quote_record
+from .records import iso
 from .site import ActorView, Entry, Event, Site, Story, page_url_of
+from .briefing_parts import ArticleHTML, BriefingMeta, DatesPicture, dated_refs
+from .views import Link, PageView, ParagraphOf, StoryLink, digest
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -103,17 +103,6 @@ def url_from(here: str, target: str, fragment: str = "") -> str:
     """A relative URL from the built page of `here` to the built page of `target` (raw HTML)."""
     rel = relative(page_url_of(target), page_url_of(here))
     return ("./" if rel == "." else rel + "/") + (f"#{fragment}" if fragment else "")
-
-
-def paragraphs_html(b: Briefing) -> Markup:
-    """The article body as HTML paragraphs with anchors p1, p2, ... (escaped text)."""
-    out = []
-    for i, (s, e) in enumerate(b.paragraphs, 1):
-        text = " ".join(b.article.body[s:e].split())
-        out.append(f'<p id="p{i}" class="briefing-paragraph">{escape(text)} '
-                   f'<a class="headerlink" href="#p{i}" aria-label="Paragraph {i}" '
-                   f'title="Link to paragraph {i}">¶</a></p>')
-    return Markup("\n\n".join(out))
 
 
 # Front matter keys that MkDocs Material prints into the HTML as they are, without escaping
@@ -218,8 +207,8 @@ def _render_share(k: int) -> tuple[dict[str, str | None], dict[str, str]]:
     kept, renderer.fingerprints = renderer.fingerprints, {}
     pages = {}
     try:
-        for path, inputs, render, item in items[k::n]:
-            text = renderer.memo(path, inputs(item), render, item)
+        for path, view_of, item in items[k::n]:
+            text = renderer.memo(path, view_of, item)
             pages[path] = None if text is KEEP else text  # KEEP is compared by identity: not sent as is
         return pages, renderer.fingerprints
     finally:
@@ -227,7 +216,7 @@ def _render_share(k: int) -> tuple[dict[str, str | None], dict[str, str]]:
 
 
 class Kept(str):
-    """A page whose inputs did not change since it was written: docs/ keeps it as it is."""
+    """A page whose view did not change since it was written: docs/ keeps it as it is."""
 
 
 KEEP = Kept()
@@ -237,9 +226,10 @@ class Renderer:
     """Pages from the site model.
 
     reuse(path, fingerprint) says whether the page written for path by the last
-    build, from inputs with this fingerprint, is still in docs/ untouched: such a
-    briefing, actor or story page is not rendered again (pages() gives KEEP for it).
-    After pages(), `fingerprints` holds every such page's fingerprint, for next time.
+    build, from a view with this fingerprint (views.digest), is still in docs/
+    untouched: such a briefing, actor or story page is not rendered again (pages()
+    gives KEEP for it). After pages(), `fingerprints` holds every such page's
+    fingerprint, for next time.
     """
 
     def __init__(self, site: Site, templates: Path | None = None, home_items: int = 20,
@@ -254,8 +244,12 @@ class Renderer:
         self.filter_actors = {v.actor.id for v in named[:FILTER_TOP_ACTORS]}
 
     def render(self, name: str, here: str, **context: object) -> str:
+        """A list page: its template is given the whole site."""
+        return self.render_template(name, here, site=self.site, **context)
+
+    def render_template(self, name: str, here: str, **context: object) -> str:
         template = self.env.get_template(name)
-        return template.render(site=self.site, here=here, link=lambda t, to: link(t, to, here),
+        return template.render(here=here, link=lambda t, to: link(t, to, here),
                                url=lambda to, frag="": Markup(escape(url_from(here, to, frag))), **context)
 
     def pages(self, failures: Sequence[Failure] = (), processes: int = 1) -> dict[str, str]:
@@ -264,9 +258,9 @@ class Renderer:
         processes > 1 renders the briefing, actor and story pages in that many processes
         (forked: they share the site model), when there are enough of them to pay for it.
         """
-        items = [(e.path, self.briefing_inputs, self.briefing, e) for e in self.site.entries]
-        items += [(v.path, self.actor_inputs, self.actor, v) for v in self.site.actors]
-        items += [(s.path, self.story_inputs, self.story, s) for s in self.site.stories]
+        items = [(e.path, self.briefing, e) for e in self.site.entries]
+        items += [(v.path, self.actor, v) for v in self.site.actors]
+        items += [(s.path, self.story, s) for s in self.site.stories]
         out = self.render_items(items, processes)
         out.update(self.briefing_lists())
         out.update(self.actor_lists())
@@ -279,10 +273,10 @@ class Renderer:
         return out
 
     def render_items(self, items: list[tuple], processes: int) -> dict[str, str]:
-        """{path: page or KEEP} for (path, inputs of, render, item) tuples, in this process or split."""
+        """{path: page or KEEP} for (path, view of, item) tuples, in this process or split."""
         if processes < 2 or len(items) < PARALLEL_MIN_PAGES or threading.active_count() > 1 \
                 or "fork" not in multiprocessing.get_all_start_methods():
-            return {path: self.memo(path, inputs(item), render, item) for path, inputs, render, item in items}
+            return {path: self.memo(path, view_of, item) for path, view_of, item in items}
         global _forked
         processes = min(processes, MAX_PROCESSES)
         _forked = (self, items, processes)
@@ -306,81 +300,61 @@ class Renderer:
         return page({"title": "Build report", "failures": rows, "pagefind": False,
                      "description": LISTS["build-report"]}, body)
 
-    # -------------------------------------------------------- what each page is made from
-    def memo(self, path: str, inputs: tuple, render: Callable, item) -> str:
-        """The page for item, or KEEP when the last build wrote it from the same inputs."""
-        fingerprint = hashlib.sha256(repr((self.code, inputs)).encode("utf-8", "surrogatepass")).hexdigest()
+    # -------------------------------------------------------- one page per item, kept when its view is
+    def memo(self, path: str, view_of: Callable[[object], PageView], item) -> str:
+        """The page for item, or KEEP when the last build wrote it from a view with the same digest."""
+        view = view_of(item)
+        fingerprint = digest(self.code, view)
         self.fingerprints[path] = fingerprint
         if self.reuse is not None and self.reuse(path, fingerprint):
             return KEEP
-        return render(item)
+        meta = view.meta() if callable(view.meta) else view.meta
+        return page(meta, self.render_template(view.template, view.here, **view.context))
 
-    def view_inputs(self, view: ActorView | None, filtered: bool = True) -> tuple | None:
-        if view is None:
-            return None
-        return (view.path, view.actor.name, filtered and view.actor.id in self.filter_actors)
+    def actor_link(self, view: ActorView | None) -> Link | None:
+        return Link(view.path, view.actor.name) if view is not None else None
 
-    def briefing_inputs(self, entry: Entry) -> tuple:
-        """Everything briefing() reads: the briefing, and the actor and story pages it links to."""
-        b = entry.briefing
-        story = self.site.story_of(entry)
-        return (entry_inputs(entry), b.article.title, b.article.credit,
-                tuple(self.view_inputs(self.site.actor_of(entry, a.name)) for a in b.actors),
-                tuple(self.view_inputs(self.site.actor_of(entry, q.speaker)) for q in b.quotes if q.speaker),
-                story and (story.id, story.title, story.path, len(story.entries)))
+    def story_link(self, story: Story | None) -> StoryLink | None:
+        return StoryLink(story.path, story.title, len(story.entries)) if story is not None else None
 
-    def actor_inputs(self, view: ActorView) -> tuple:
-        return (view.actor, view.actor.id in self.filter_actors, tuple(entry_inputs(e) for e in view.entries),
-                tuple((s.id, s.title, s.path, len(s.entries)) for s in self.site.stories_of(view)))
-
-    def story_inputs(self, story: Story) -> tuple:
-        names = [(e, name) for e in story.entries
-                 for name in [a.name for a in e.briefing.actors] + [q.speaker for q in e.briefing.quotes]]
-        return (story.id, story.title,
-                tuple(entry_inputs(e) for e in story.entries),
-                tuple(self.view_inputs(self.site.actor_of(e, name), False) for e, name in names))
-
-    # -------------------------------------------------------- one page per item
-    def briefing(self, entry: Entry) -> str:
+    def briefing(self, entry: Entry) -> PageView:
         b = entry.briefing
         para = b.paragraph_of
-        actors = [(a, self.site.actor_of(entry, a.name), para(a.mentions[0][0]) + 1 if a.mentions else None)
-                  for a in b.actors]
-        speakers = {q.speaker: self.site.actor_of(entry, q.speaker) for q in b.quotes if q.speaker}
+        views = [self.site.actor_of(entry, a.name) for a in b.actors]
+        actors = [(a, self.actor_link(view), para(a.mentions[0][0]) + 1 if a.mentions else None)
+                  for a, view in zip(b.actors, views)]
+        speakers = {q.speaker: self.actor_link(self.site.actor_of(entry, q.speaker)) for q in b.quotes if q.speaker}
         story = self.site.story_of(entry)
-        dated = sorted((d for d in b.dates if d.start), key=lambda d: (d.start, d.end or d.start, d.span))
-        marks = [Mark(d.start, d.end or d.start, d.about or d.text, f"{d.text}: {d.about or ''}",
-                      f"#p{para(d.span[0]) + 1}") for d in dated]
-        named = [view.actor.name for _, view, _ in actors if view and view.actor.id in self.filter_actors]
+        named = [view.actor.name for view in views if view and view.actor.id in self.filter_actors]
         data = search_data({"type": ["Briefing"], "actor": named[:FILTER_ACTORS],
                             "source": [b.article.source_name],
                             "year": [str(entry.published.year) if entry.published else None]},
                            {"date": iso(entry.published), "source": b.article.source_name})
-        body = self.render("briefing.md.j2", entry.path, entry=entry, b=b, actors=actors, dated=dated,
-                           speakers=speakers, para=lambda span: para(span[0]) + 1, story=story,
-                           basis=provenance(b),
-                           paragraphs=paragraphs_html(b), search_data=data,
-                           picture=timeline_svg(marks, f"Dates in {entry.title}") if len(marks) > 1 else "")
-        return page(briefing_meta(entry), body)
+        context = dict(entry=entry, b=b, actors=actors, dated=dated_refs(b), speakers=speakers,
+                       para=ParagraphOf(b), story=self.story_link(story), basis=provenance(b),
+                       paragraphs=ArticleHTML(b), search_data=data, picture=DatesPicture(entry))
+        return PageView("briefing.md.j2", entry.path, context, BriefingMeta(entry))
 
-    def actor(self, view: ActorView) -> str:
-        stories = self.site.stories_of(view)
+    def actor(self, view: ActorView) -> PageView:
+        stories = tuple(self.story_link(s) for s in self.site.stories_of(view))
         data = search_data({"type": ["Actor"],
                             "actor": [view.actor.name if view.actor.id in self.filter_actors else None]})
-        body = self.render("actor.md.j2", view.path, view=view, stories=stories, search_data=data)
         meta = {"title": view.actor.name, "description": actor_description(view),
                 "kind": view.actor.kind, "aliases": list(view.actor.aliases),
                 "briefings": [e.key for e in view.entries],
                 "first_seen": iso(view.first_seen), "last_seen": iso(view.last_seen)}
-        return page(meta, body)
+        return PageView("actor.md.j2", view.path, dict(view=view, stories=stories, search_data=data), meta)
 
-    def story(self, story: Story) -> str:
+    def story(self, story: Story) -> PageView:
         # Indexed by its title and story filter only (story.md.j2): the rest grows as reports join.
         data = search_data({"type": ["Story"], "story": [story.title]})
-        body = self.render("story.md.j2", story.path, story=story, cmp=story.comparison,
-                           actor_of=lambda e, name: self.site.actor_of(e, name), search_data=data)
-        return page({"title": story.title, "description": story_description(story),
-                     "briefings": [e.key for e in story.entries], "pagefind": "marked"}, body)
+        cmp = story.comparison
+        speakers = {(e.key, name): self.actor_link(self.site.actor_of(e, name)) for e, names in cmp.speakers
+                    for name, _ in names}
+        context = dict(story=story, cmp=cmp, speaker_links=speakers, search_data=data)
+        return PageView("story.md.j2", story.path, context,
+                        {"title": story.title, "description": story_description(story),
+                         "briefings": [e.key for e in story.entries], "pagefind": "marked"})
 
     # -------------------------------------------------------- lists, split so none grows with the site
     def months(self) -> list[tuple[str, list[Entry]]]:
@@ -466,17 +440,6 @@ class Renderer:
         return timeline_svg(marks, f"Timeline of {label}")
 
 
-def entry_inputs(entry: Entry) -> tuple:
-    """What a briefing's page and its mentions elsewhere are made from.
-
-    The source's bytes and the extractor's version fix the briefing, except what
-    collection.place_undated changes: the publication day, read against the bound
-    it sets as the day the page was seen.
-    """
-    a = entry.briefing.article
-    return (entry.slug, entry.key, entry.briefing.source.digest, a.published, a.viewed)
-
-
 def days_of(events) -> list[tuple[dt.date, list[Event]]]:
     days: dict[dt.date, list[Event]] = defaultdict(list)
     for ev in events:
@@ -488,24 +451,3 @@ def month_label(key: str) -> str:
     if key == "undated":
         return "Undated"
     return dt.date(int(key[:4]), int(key[5:7]), 1).strftime("%B %Y")
-
-
-def briefing_meta(entry: Entry) -> dict:
-    """The structured data of a briefing, for the page's front matter."""
-    b, a = entry.briefing, entry.briefing.article
-    return {
-        "title": a.title or entry.title,
-        "description": briefing_description(entry),
-        "source_file": b.source.key,
-        "published": iso(a.published),
-        "published_basis": a.published_basis if a.published else None,
-        "source": a.source_name,
-        "url": a.url,
-        "author": a.author,
-        "credit": a.credit,
-        "summary": b.summary,
-        "actors": [{"name": x.name, "kind": x.kind, "role": x.role, "mentions": len(x.mentions)}
-                   for x in b.actors],
-        "dates": [date_record(x) for x in b.dates],
-        "quotes": [quote_record(x) for x in b.quotes],
-    }

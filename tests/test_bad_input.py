@@ -255,3 +255,25 @@ def test_python_tags_in_front_matter_never_run(tmp_path: Path):
     with pytest.raises(SourceError, match="not valid YAML"):
         read_source(BAD / "b06_fm_python_tag.md")
     assert not marker.exists()
+
+
+def test_a_bug_in_an_extractor_fails_its_article_alone_in_one_line(tmp_path: Path, nlp, monkeypatch):
+    """Extractors do not hide their exceptions: the article fails (pipeline.analyse_many),
+    with one line that says where in the code, and the other articles are extracted."""
+    from generator import pipeline
+
+    good, bad = tmp_path / "good.txt", tmp_path / "bad.txt"
+    good.write_text(PROSE, encoding="utf-8")
+    bad.write_text(PROSE.replace("Tuesday", "Friday"), encoding="utf-8")
+    real = pipeline.find_dates
+
+    def buggy(doc, anchor):
+        if "Friday" in doc.text:
+            raise KeyError("a\nb")
+        return real(doc, anchor)
+
+    monkeypatch.setattr(pipeline, "find_dates", buggy)
+    ok, failed = pipeline.analyse_many([(good, "good.txt"), (bad, "bad.txt")], nlp)
+    assert ok.error is None and ok.dates
+    assert failed.source.key == "bad.txt" and failed.error.startswith("internal error while extracting: KeyError")
+    assert "\n" not in failed.error and "(test_bad_input.py:" in failed.error

@@ -8,7 +8,9 @@ from pathlib import Path
 import frontmatter
 import pytest
 
-from generator.build import Report, build, write_pages
+from generator.build import build
+from generator.docs_writer import write_pages
+from generator.report import Report
 from generator.config import load_config
 
 from .conftest import copy_project

@@ -11,8 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from generator import build as build_mod
-from generator.build import Report, build, cache_path, extract_all, extractor_version
+from dataclasses import replace
+
+from generator import extraction, fingerprint
+from generator.build import build
+from generator.extraction import cache_path, extract_all, extractor_version
+from generator.report import Report
 from generator.config import load_config
 from generator.sources import find_sources, read_source
 
@@ -29,9 +33,10 @@ ARTICLES = {
 
 
 PINNED = "fedcba9876543210"
-PACKAGE = Path(build_mod.__file__).resolve().parent
-# Where extraction starts: analysing a source (pipeline), its cache record (records), the model (nlp).
-EXTRACTION_ROOTS = ("pipeline", "records", "nlp")
+PACKAGE = fingerprint.PACKAGE
+# Where extraction starts: analysing a source (pipeline), its cache record (records), the model (nlp),
+# re-reading undated articles (collection).
+EXTRACTION_ROOTS = ("pipeline", "records", "nlp", "collection")
 
 
 def module_file(package: Path, dotted: str) -> Path | None:
@@ -57,7 +62,8 @@ def relative_imports(package: Path, f: Path) -> set[str]:
 
 
 def extraction_modules(package: Path = PACKAGE) -> list[Path]:
-    """Every file of the package that extraction imports, directly or not."""
+    """Every file of the package that extraction imports, directly or not (read with ast, not as
+    fingerprint.imported reads them)."""
     seen: dict[str, Path] = {}
     todo = list(EXTRACTION_ROOTS)
     while todo:
@@ -69,10 +75,6 @@ def extraction_modules(package: Path = PACKAGE) -> list[Path]:
     return sorted(set(seen.values()))
 
 
-def hashed_files(package: Path) -> set[Path]:
-    return {f for pattern in build_mod.EXTRACTOR_FILES for f in package.glob(pattern)}
-
-
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> Path:
     """A project with three short articles, built once (Markdown only)."""
@@ -82,7 +84,7 @@ def built(tmp_path_factory) -> Path:
     for name, text in ARTICLES.items():
         (root / "seeds" / name).write_text(text, encoding="utf-8")
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(build_mod, "extractor_version", lambda model: PINNED)
+        mp.setattr("generator.extraction.extractor_version", lambda model: PINNED)
         report = markdown_build(root)
     assert (report.extracted, report.cached, report.failures) == (3, 0, [])
     return root
@@ -91,7 +93,7 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture
 def project(built: Path, tmp_path: Path, monkeypatch) -> Path:
     """A copy of the built project; the extractor's version pinned (code may be edited meanwhile)."""
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: PINNED)
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: PINNED)
     root = tmp_path / "project"
     shutil.copytree(built, root)
     return root
@@ -101,13 +103,13 @@ def project(built: Path, tmp_path: Path, monkeypatch) -> Path:
 def parsed(monkeypatch) -> list[str]:
     """Keys of the sources that reach the NLP pipeline, across builds."""
     seen: list[str] = []
-    real = build_mod.analyse
+    real = extraction.analyse
 
     def spy(items, *args, **kwargs):
         seen.extend(key for _, key in items)
         return real(items, *args, **kwargs)
 
-    monkeypatch.setattr(build_mod, "analyse", spy)
+    monkeypatch.setattr(extraction, "analyse", spy)
     return seen
 
 
@@ -143,7 +145,7 @@ def test_a_new_extractor_version_extracts_again_and_drops_old_entries(project: P
     config = load_config(project)
     old = config.cache / "extract" / PINNED
     assert len(list(old.rglob("*.json"))) == 3
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "0123456789abcdef")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "0123456789abcdef")
     report = markdown_build(project)
     assert sorted(parsed) == sorted(ARTICLES) and report.extracted == 3
     assert not old.exists()
@@ -156,9 +158,36 @@ def test_the_version_covers_the_model():
 
 
 def test_the_version_covers_every_module_the_extraction_imports():
-    hashed = hashed_files(PACKAGE)
+    hashed = set(fingerprint.imported(*fingerprint.EXTRACTION))
     missing = sorted(f.relative_to(PACKAGE).as_posix() for f in extraction_modules() if f not in hashed)
-    assert not missing, f"the extraction imports {missing}, which EXTRACTOR_FILES does not hash"
+    assert not missing, f"the extraction imports {missing}, which the extractor version does not hash"
+
+
+def test_the_version_covers_every_module_an_extraction_runs(tmp_path: Path):
+    """Extract two articles (one undated, re-read against a bound) in a fresh process: every module
+    of the package it loaded, however it was imported, is hashed by the extractor version."""
+    script = (
+        "import datetime as dt, json, sys\n"
+        "from pathlib import Path\n"
+        "from generator import collection, nlp, pipeline, records\n"
+        "model = nlp.load(nlp.default_model())\n"
+        "paths = [(Path(sys.argv[1], n), n) for n in ('alpha.txt', 'beta.txt')]\n"
+        "done = list(pipeline.analyse_many(paths, model))\n"
+        "assert not any(b.error for b in done), [b.error for b in done]\n"
+        "records.briefing_from_cache(records.briefing_to_cache(done[0]), done[0].source)\n"
+        "collection.reread(done[1], dt.date(2024, 1, 1), model)\n"
+        "print(json.dumps(sorted(m.__file__ for n, m in sys.modules.items()\n"
+        "                        if n.split('.')[0] == 'generator' and getattr(m, '__file__', None))))\n")
+    for name in ("alpha.txt", "beta.txt"):
+        (tmp_path / name).write_text(ARTICLES[name], encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(PACKAGE.parent)})
+    assert proc.returncode == 0, proc.stderr
+    loaded = {Path(f).resolve() for f in json.loads(proc.stdout)}
+    assert PACKAGE / "extract" / "actors.py" in loaded  # the extraction did run
+    hashed = set(fingerprint.imported(*fingerprint.EXTRACTION))
+    missing = sorted(f.relative_to(PACKAGE).as_posix() for f in loaded - hashed)
+    assert not missing, f"the extraction ran {missing}, which the extractor version does not hash"
 
 
 def test_editing_any_extraction_module_changes_the_version(tmp_path: Path):
@@ -168,7 +197,7 @@ def test_editing_any_extraction_module_changes_the_version(tmp_path: Path):
     script = (
         "import json, sys\n"
         "from pathlib import Path\n"
-        "from generator.build import extractor_version\n"
+        "from generator.extraction import extractor_version\n"
         "before, changed = extractor_version('m'), []\n"
         "for name in sys.argv[1:]:\n"
         "    f = Path('generator', name); text = f.read_bytes()\n"
@@ -228,16 +257,16 @@ def test_a_failure_is_remembered_but_an_internal_error_is_retried(project: Path,
     second = markdown_build(project)
     assert [str(f) for f in second.failures] == failed and parsed == []
     # an internal error (a bug) is not cached: the next build tries again
-    real = build_mod.analyse
+    real = extraction.analyse
 
     def broken(items, *args, **kwargs):
         for b in real(items, *args, **kwargs):
-            yield build_mod.replace(b, error="internal error while extracting: boom")
+            yield replace(b, error="internal error while extracting: boom")
 
     (project / "seeds" / "alpha.txt").write_text(ARTICLES["alpha.txt"] + "Later.\n", encoding="utf-8")
-    monkeypatch.setattr(build_mod, "analyse", broken)
+    monkeypatch.setattr(extraction, "analyse", broken)
     assert "alpha.txt" in str(markdown_build(project).failures)
-    monkeypatch.setattr(build_mod, "analyse", real)
+    monkeypatch.setattr(extraction, "analyse", real)
     assert markdown_build(project).extracted == 1
 
 
@@ -255,7 +284,10 @@ def test_extraction_tasks_cover_every_article_in_order_with_small_last_ones(n, w
 
 @pytest.mark.parametrize("damage", ["not json", '{"code": 1}', '{"code": "%s", "counts": {"%s": {"biden": "x"}}}'])
 def test_the_word_counts_are_kept_and_a_damaged_file_is_counted_again(project: Path, damage: str):
-    from generator.build import WORD_COUNTS, WordCounts, code_key
+    from generator.pages import code_key
+    from generator.pages import WordCounts
+    from generator.state import WordCountsState
+    WORD_COUNTS = WordCountsState.FILE
     from generator.stories import entry_text, text_key
 
     config = load_config(project)
@@ -269,7 +301,7 @@ def test_the_word_counts_are_kept_and_a_damaged_file_is_counted_again(project: P
     if "%s" in damage:
         damage = damage % (kept["code"], key)
     (config.cache / WORD_COUNTS).write_text(damage, encoding="utf-8")
-    assert WordCounts(config.cache / WORD_COUNTS, code_key(config)).get(key) is None  # counted again
+    assert WordCounts(config.cache, code_key(config)).get(key) is None  # counted again
     new.write_text("Storm closes Cornwall ferry. The harbour shut on Tuesday.\n", encoding="utf-8")
     again, _ = build(config, html=False, progress=False)
     assert [[e.key for e in s.entries] for s in again.stories] == [[e.key for e in s.entries] for s in site.stories]

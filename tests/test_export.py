@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator import export
-from generator.build import build, is_generated, load_manifest
+from generator.build import build
+from generator.docs_writer import is_generated, load_manifest
 from generator.config import load_config
 from generator.model import Article, Briefing, Quote, Source
 from generator.site import assemble

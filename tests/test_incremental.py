@@ -88,7 +88,7 @@ SITE_URL = "https://example.org/news/"
 
 @pytest.fixture
 def project(tmp_path: Path, monkeypatch) -> Path:
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     monkeypatch.setenv("BRIEFINGS_SITE_URL", SITE_URL)  # mkdocs.yml: the sitemap's addresses
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # MkDocs' build date: one for every build
     (tmp_path / "project").mkdir()
@@ -256,7 +256,7 @@ def test_an_interrupted_build_leaves_the_previous_site(project: Path, monkeypatc
     assert html_files(site) == before
     assert not list(project.glob(".site-*"))
     monkeypatch.undo()
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     _, report = build(config, progress=False)
     assert report.html == "dirty" and len(html_files(site)) > len(before)
 
@@ -281,7 +281,7 @@ def test_a_failing_mkdocs_keeps_the_site_and_a_settings_change_renders_everythin
 
 
 def test_a_full_build_split_between_processes_is_the_one_process_build(project: Path, tmp_path: Path, monkeypatch):
-    from generator import htmlsite, parallel
+    from generator import cores, htmlsite
 
     config = load_config(project)
     build(config, progress=False)
@@ -289,7 +289,7 @@ def test_a_full_build_split_between_processes_is_the_one_process_build(project: 
     assert (project / "site" / "assets" / "briefings.css").is_file()
     assert htmlsite.shard_count(htmlsite.plan(config, clean=True)) == 1  # a small site: one process
     monkeypatch.setattr(htmlsite, "SHARD_MIN_PAGES", 1)
-    monkeypatch.setattr(parallel, "available_cores", lambda: 3)
+    monkeypatch.setattr(cores, "available_cores", lambda: 3)
     todo = htmlsite.plan(config, clean=True)
     assert htmlsite.shard_count(todo) == 3
     _, report = build(config, progress=False, clean=True)
@@ -302,7 +302,7 @@ def test_a_full_build_split_between_processes_is_the_one_process_build(project: 
 def test_a_project_moved_elsewhere_keeps_its_pages(tmp_path: Path):
     """The pages' fingerprints name files relative to the project: a move or a fresh checkout
     elsewhere renders nothing again, while an edited template still does."""
-    from generator.build import code_key
+    from generator.pages import code_key
 
     first, second = tmp_path / "a", tmp_path / "b"
     first.mkdir(), second.mkdir()

@@ -156,7 +156,9 @@ def test_swap_in_recovers_a_site_left_between_two_renames(tmp_path: Path):
 def test_pages_written_by_a_stopped_build_stay_the_generators(tmp_path: Path):
     import json
 
-    from generator.build import PENDING, Report, write_pages
+    from generator.docs_writer import sha, write_pages
+    from generator.report import Report
+    from generator.state import Pending
     from generator.config import load_config
 
     config = load_config(copy_project(tmp_path))
@@ -164,10 +166,8 @@ def test_pages_written_by_a_stopped_build_stay_the_generators(tmp_path: Path):
     # A build wrote the new page, then was killed before it saved the manifest.
     new = "---\ngenerator: briefings\n---\nnew\n"
     (config.docs / "briefings" / "x.md").write_text(new, encoding="utf-8")
-    from generator.build import sha
-
-    (config.cache / PENDING).write_text(json.dumps({"briefings/x.md": [sha(new)]}))
+    (config.cache / Pending.FILE).write_text(json.dumps({"briefings/x.md": [sha(new)]}))
     report = Report()
     write_pages(config, {"briefings/x.md": "---\ngenerator: briefings\n---\nnewer\n"}, report)
     assert report.kept == [] and report.written == ["briefings/x.md"]
-    assert not (config.cache / PENDING).exists()
+    assert not (config.cache / Pending.FILE).exists()

@@ -53,14 +53,13 @@ def test_a_model_that_is_not_installed_is_a_model_error(items):
 
 
 def test_a_build_reads_new_articles_in_the_reader_and_closes_it_when_none_is_new(tmp_path, monkeypatch):
-    from generator import build as build_mod
     from generator import parallel
     from generator.build import build
     from generator.config import load_config
 
     from .conftest import copy_project
 
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     monkeypatch.setattr(nlp_mod, "loaded", lambda model: False)  # as in a fresh `briefings build`
     project = copy_project(tmp_path)
     config = load_config(project)

@@ -204,14 +204,13 @@ def result_paths(page, url: str, query: str) -> list[str]:
 def test_pages_added_by_a_rebuild_are_found_with_the_rest(watch, tmp_path: Path, monkeypatch):
     """A rebuild that adds a source indexes its pages into a second bundle, no record of the full
     index changed; the page merges it: the new article is found, filters count both bundles."""
-    from generator import build as build_mod
     from generator.build import build
     from generator.config import load_config
 
     from .conftest import copy_project
     from .test_incremental import NEW
 
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     project = copy_project(tmp_path)
     config = load_config(project)
     build(config, progress=False)
@@ -243,14 +242,13 @@ def test_pages_added_by_a_rebuild_are_found_with_the_rest(watch, tmp_path: Path,
 def test_a_page_a_rebuild_changed_is_found_once_as_it_is_now(watch, tmp_path: Path, monkeypatch):
     """A rebuild that changes a page of the full index indexes the whole site again: the page is
     found once, by its new words only, and the filters count each page once."""
-    from generator import build as build_mod
     from generator.build import build
     from generator.config import load_config
 
     from .conftest import copy_project
     from .test_incremental import NEW, page_of
 
-    monkeypatch.setattr(build_mod, "extractor_version", lambda model: "pinned-for-tests")
+    monkeypatch.setattr("generator.extraction.extractor_version", lambda model: "pinned-for-tests")
     project = copy_project(tmp_path)
     config = load_config(project)
     build(config, progress=False)

@@ -136,10 +136,7 @@ def candidates(found: list[Mention], today: dt.date | None) -> list[dt.date]:
 
 def infer_published(doc, today: dt.date | None = None) -> dt.date | None:
     """The publication date the article's own references imply, or None when they are too weak."""
-    try:
-        found = mentions(doc)
-    except Exception:  # total, like every extractor
-        return None
+    found = mentions(doc)
     if not any(x.kind == "md" for x in found) or not any(x.kind == "wd" for x in found):
         return None
     days = candidates(found, today)
