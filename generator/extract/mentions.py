@@ -37,7 +37,7 @@ NON_ACTOR_HEADS = {"forum", "summit", "conference", "show", "games", "olympics",
                    "study", "report", "index", "budget", "treaty", "accord", "convention",
                    "protocol", "directive", "plan", "programme", "program", "strategy",
                    "survey", "war", "election", "elections", "referendum", "prize", "expo",
-                   "composite", "average"}  # stock indexes: "Shanghai Composite", "Industrial Average"
+                   "composite", "average", "award"}  # stock indexes: "Shanghai Composite", "Industrial Average"
 # Heads of names that are events in most texts but organisations in some: kept when
 # the name speaks or acts, or is called a think tank or a group.
 ORG_CAPABLE_HEADS = {"forum", "conference"}
@@ -63,6 +63,8 @@ NON_ORG_ABBREVIATIONS = {"TV", "CEO", "GDP", "ICT", "IT", "PC", "DVD", "CD", "VA
                          "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "UTC", "CET",
                          "VIP"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+# A name ending in "-ism" is a doctrine or a movement ("National Socialism"), not an actor.
+IDEOLOGY = re.compile(r"[a-z]{3}isms?$")
 HAS_DIGIT = re.compile(r"\d")
 # A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
 CREDIT_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$")
@@ -127,11 +129,11 @@ def is_vague(text: str, kind: str, first_token) -> bool:
 
 
 def is_non_actor(text: str) -> bool:
-    """Events, laws, products and terms that spaCy labels as names."""
+    """Events, laws, products, ideologies and terms that spaCy labels as names."""
     words = text.split()
     if not words:
         return True
-    if words[-1].lower() in NON_ACTOR_HEADS:
+    if words[-1].lower() in NON_ACTOR_HEADS or IDEOLOGY.search(words[-1]):
         return True
     if any(HAS_DIGIT.search(w) for w in words):
         return True
@@ -142,11 +144,14 @@ def kind_cue(doc, tok_start: int, tok_end: int, kind: str) -> tuple[str, bool]:
     """The kind the neighbouring words give evidence for, and whether there was any."""
     after = doc[tok_end: tok_end + 2]
     before = doc[max(tok_start - 1, 0): tok_start] if tok_start > 0 else doc[0:0]
-    for tok in list(after) + list(before):
-        if tok.lower_ in ORG_NOUNS and tok.pos_ == "NOUN":
-            return "organization", True
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            break
+    # "the Titan corporation", "beauty company Titan"; before a person's name the noun
+    # is their occupation ("broadcaster Tom Harrow")
+    for side in (after, before) if kind != "person" else (after,):
+        for tok in side:
+            if tok.lower_ in ORG_NOUNS and tok.pos_ == "NOUN":
+                return "organization", True
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
     head = doc[tok_end - 1]
     for other in (head.head, *head.conjuncts):
         if other.i != head.i and other.ent_type_ == "ORG" and kind == "place":
@@ -162,15 +167,21 @@ def entity_mentions(doc) -> list[Mention]:
     out: list[Mention] = []
     rejected: set[str] = set()
     orgs = {trim(e.text, 0)[0] for e in doc.ents if e.label_ == "ORG"}
+    tickers = {strip_lead(e).text for e in doc.ents if ticker_after(strip_lead(e))}
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None or in_credit_line(body, ent.start_char) or in_heading_line(body, ent.start_char):
             continue
+        if strip_lead(ent).text in tickers:  # the possessive is part of the company's name
+            span = strip_lead(ent)
+            out.append(Mention(span.start_char, span.end_char, span.text, "organization", True))
+            continue
         span = clip(widen(doc, ent, kind))
-        span = before_possessive(strip_lead(span)) if kind == "person" else strip_lead(span)
+        span = after_abbreviation(before_possessive(strip_lead(span))) if kind == "person" else strip_lead(span)
         if kind != "place" and qualified_org(span, orgs):
             span, kind = span[1:], "organization"
-        if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span):
+        if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span) \
+                or numbered(span):
             continue
         kind, cue = kind_cue(doc, span.start, span.end, kind)
         if before_place_noun(doc, span.end) or before_region(doc, span.start, span.end):
@@ -191,6 +202,22 @@ def entity_mentions(doc) -> list[Mention]:
             k = "organization" if part != text and ACRONYM.match(part) else kind
             out.append(Mention(s, s + len(part), part, k, cue))
     return [m for m in out if not any(r.endswith(" " + m.text) for r in rejected)]
+
+
+def numbered(span) -> bool:
+    """A model or an index, named with a number: "the 737 Max jet", "the S&P 500"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.like_num and before.head.i in (span[-1].head.i, span[-1].i):
+        return True
+    return any(c.dep_ == "nummod" and c.i == span.end for c in span[-1].children)
+
+
+def ticker_after(span) -> bool:
+    """A name with its possessive before a bracketed stock symbol: "Harrow’s (HRW)"."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "(" and ACRONYM.match(doc[end + 1].text) is not None \
+        and doc[end + 2].text == ")" and span[-1].lower_ in ("’s", "'s")
 
 
 def clip(span):
@@ -319,7 +346,7 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
         kind, cue = kind_cue(doc, i, j + 1, "")
         text = span.text
         if in_credit_line(body, span.start_char) or in_heading_line(body, span.start_char) \
-                or starts_with_title(span) or not_a_name(span):
+                or starts_with_title(span) or not_a_name(span) or numbered(span) or before_name(span):
             pass
         elif is_non_actor(text):
             out.extend(inner_acronyms(text, span.start_char))
@@ -330,6 +357,24 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
             out.append(Mention(span.start_char, span.end_char, text, kind or "organization", True))
         i = j + 1
     return out
+
+
+def after_abbreviation(span):
+    """A person's name starts after a team or a position in capitals: "Harbour FW Tom Grant"."""
+    for tok in reversed(span[:-2]):
+        if ACRONYM.match(tok.text):
+            return span.doc[tok.i + 1:span.end]
+    return span
+
+
+def before_name(span) -> bool:
+    """An abbreviation right before a person's name is their title or position: "FW Tom Harrow"."""
+    doc = span.doc
+    if len(span) != 1 or span.end >= len(doc) or doc[span.end].ent_iob_ != "B" \
+            or doc[span.end].ent_type_ != "PERSON" or span[0].dep_ != "compound":
+        return False
+    name = next(e for e in doc.ents if e.start == span.end)
+    return name[-1].tag_ == "NNP"  # not "BMJ Case Reports", a plural mistaken for a name
 
 
 def starts_with_title(span) -> bool:
