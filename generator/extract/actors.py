@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Actor
-from .institutions import institution_mentions
+from .institutions import institution_mentions, office_mentions
 from .mentions import Mention, entity_mentions, extra_mentions
 from .names import Group, display_name, fold, group_others, group_people, person_tokens, vote_kinds
 from .roles import (QUALIFIED_HEADS, VAGUE_HEADS, Description, affiliation, apposition, descriptions,
@@ -27,7 +27,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 def find_actors(doc, title: str | None = None) -> tuple[Actor, ...]:
     """People, organisations and places in the article, most salient first."""
-    institutions = institution_mentions(doc)
+    offices = office_mentions(doc)
+    institutions = [m for m in institution_mentions(doc) if not overlaps(m, offices)] + offices
     mentions = [m for m in entity_mentions(doc) if not overlaps(m, institutions)] + institutions
     taken = {tok.idx for ent in doc.ents for tok in ent}
     taken |= {tok.idx for m in mentions for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}

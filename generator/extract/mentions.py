@@ -38,6 +38,11 @@ NON_ACTOR_HEADS = {"forum", "summit", "conference", "show", "games", "olympics",
                    "protocol", "directive", "plan", "programme", "program", "strategy",
                    "survey", "war", "election", "elections", "referendum", "prize", "expo",
                    "composite", "average", "award"}  # stock indexes: "Shanghai Composite", "Industrial Average"
+# Staff a firm names before their name ("Harbour analyst Tom Grant"); a town or country
+# names its officials, not its analysts.
+STAFF_NOUNS = {"analyst", "analysts", "economist", "strategist", "researcher"}
+# Members of a body who are no office holders, for "a fellow at X" (roles.ROLE_NOUNS has the rest).
+AFFILIATE_NOUNS = {"fellow", "member", "researcher", "scholar", "lecturer"}
 # Heads of names that are events in most texts but organisations in some: kept when
 # the name speaks or acts, or is called a think tank or a group.
 ORG_CAPABLE_HEADS = {"forum", "conference"}
@@ -152,9 +157,13 @@ def kind_cue(doc, tok_start: int, tok_end: int, kind: str) -> tuple[str, bool]:
                 return "organization", True
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 break
+    if kind == "place" and tok_end + 1 < len(doc) and doc[tok_end].lower_ in STAFF_NOUNS \
+            and doc[tok_end + 1].ent_type_ == "PERSON":
+        return "organization", True  # "Harbour analyst Tom Grant": a firm, not a town
     head = doc[tok_end - 1]
-    for other in (head.head, *head.conjuncts):
-        if other.i != head.i and other.ent_type_ == "ORG" and kind == "place":
+    for other in (head.head, *head.conjuncts):  # "AT&T, Harbour Mobile and others"
+        if other.i != head.i and other.ent_type_ == "ORG" and (
+                kind == "place" or not kind and other in head.conjuncts):
             return "organization", True
     if kind == "person" and head.lower_ in ORG_NAME_WORDS:
         return "organization", True
@@ -310,12 +319,21 @@ def org_like(span) -> bool:
     head = span[-1]
     if head.lower_ not in ORG_CAPABLE_HEADS:
         return False
-    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB" or affiliation_of(head):
         return True
     near = [head.head] if head.dep_ == "appos" else []
     near += [c for c in head.children if c.dep_ == "appos"]
     return any(t.lower_ in ORG_NOUNS or t.lower_ in ("tank", "organization", "organisation")
                for t in near)
+
+
+def affiliation_of(tok) -> bool:
+    """Whether a name is where someone works: "a senior fellow at the Harbour Forum"."""
+    from .roles import ROLE_NOUNS
+
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("at", "of") \
+        and prep.head.lemma_.lower() in ROLE_NOUNS | AFFILIATE_NOUNS
 
 
 def inner_acronyms(text: str, start: int) -> list[Mention]:
@@ -339,9 +357,8 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
             i += 1
             continue
         j = i
-        while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
-                and not doc[j + 1].ent_type_ and doc[j + 1].idx not in taken:
-            j += 1
+        while j + 1 < n and (name_word(doc[j + 1], taken) or hyphen_joined(doc, j + 1, taken)):
+            j += 1 if name_word(doc[j + 1], taken) else 2
         span = doc[i: j + 1]
         kind, cue = kind_cue(doc, i, j + 1, "")
         text = span.text
@@ -353,8 +370,9 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
             rejected.add(text)
         elif defined_term(body, span.start_char, text) or text in rejected_before(body, span.start_char, rejected):
             pass
-        elif cue or (len(span) == 1 and ACRONYM.match(text)) or speaks(span):
-            out.append(Mention(span.start_char, span.end_char, text, kind or "organization", True))
+        elif cue or (len(span) == 1 and ACRONYM.match(text) and not labels(span)) or speaks(span):
+            kind = kind or ("place" if len(span) == 1 and defines_place(span) else "organization")
+            out.append(Mention(span.start_char, span.end_char, text, kind, True))
         i = j + 1
     return out
 
@@ -365,6 +383,30 @@ def after_abbreviation(span):
         if ACRONYM.match(tok.text):
             return span.doc[tok.i + 1:span.end]
     return span
+
+
+def labels(span) -> bool:
+    """An abbreviation that labels a reference: "DOI: 10.1000/182", "ISBN 978-..."."""
+    doc, end = span.doc, span.end
+    nxt = doc[end + 1] if end + 1 < len(doc) and doc[end].text == ":" else doc[end] if end < len(doc) else None
+    return nxt is not None and bool(HAS_DIGIT.search(nxt.text))
+
+
+def defines_place(span) -> bool:
+    """An abbreviation in brackets after a place's name: "the Republic of Harbour (RH)"."""
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "(" and doc[i - 2].ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def name_word(tok, taken: set[int]) -> bool:
+    """A capitalised proper noun that no entity or mention has taken."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.ent_type_ and tok.idx not in taken
+
+
+def hyphen_joined(doc, i: int, taken: set[int]) -> bool:
+    """A hyphen inside a name, written without spaces: "T-Harbour", "Harbour-Mobile"."""
+    return i + 1 < len(doc) and doc[i].text == "-" and not doc[i - 1].whitespace_ \
+        and not doc[i].whitespace_ and name_word(doc[i + 1], taken)
 
 
 def before_name(span) -> bool:
