@@ -78,13 +78,18 @@ def office_mentions(doc) -> list[Mention]:
             continue
         if tok.lower_ not in ORG_NAME_WORDS | ORG_OF_HEADS | ROLE_NOUNS:
             continue
-        if tok.lower_ in ROLE_NOUNS and not (any(t.ent_type_ == "ORG" for t in span[:tok.i - start])
-                                             and end > tok.i + 1):
+        if tok.lower_ in ROLE_NOUNS and not (named_org(span[:tok.i - start]) and end > tok.i + 1):
             continue  # "Home Secretary": a person's title, unless an organisation's office
         if not any(t.lower_ in OFFICE_PREPOSITIONS for t in span) and all(t.ent_type_ for t in words):
             continue  # spaCy's own name, whole: nothing to add
         out.append(Mention(span.start_char, span.end_char, span.text, "organization", True))
     return out
+
+
+def named_org(span) -> bool:
+    """Whether the words hold an organisation's whole name of two words or more ("Harbour Nations")."""
+    return any(e.label_ == "ORG" and len([t for t in e if t.pos_ != "DET"]) > 1
+               and span.start <= e.end - 1 and e.end <= span.end for e in span.doc.ents)
 
 
 def name_start(doc, tok) -> int:

@@ -176,13 +176,14 @@ def entity_mentions(doc) -> list[Mention]:
     out: list[Mention] = []
     rejected: set[str] = set()
     orgs = {trim(e.text, 0)[0] for e in doc.ents if e.label_ == "ORG"}
-    tickers = {strip_lead(e).text for e in doc.ents if ticker_after(strip_lead(e))}
+    tickers = {doc[i - 2].text + doc[i - 1].text for i in range(2, len(doc) - 2)
+               if ticker_after(doc[i - 2:i])}
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None or in_credit_line(body, ent.start_char) or in_heading_line(body, ent.start_char):
             continue
-        if strip_lead(ent).text in tickers:  # the possessive is part of the company's name
-            span = strip_lead(ent)
+        if with_possessive(strip_lead(ent)).text in tickers:  # the possessive is part of the company's name
+            span = with_possessive(strip_lead(ent))
             out.append(Mention(span.start_char, span.end_char, span.text, "organization", True))
             continue
         span = clip(widen(doc, ent, kind))
@@ -227,6 +228,14 @@ def ticker_after(span) -> bool:
     doc, end = span.doc, span.end
     return end + 2 < len(doc) and doc[end].text == "(" and ACRONYM.match(doc[end + 1].text) is not None \
         and doc[end + 2].text == ")" and span[-1].lower_ in ("’s", "'s")
+
+
+def with_possessive(span):
+    """The span with the possessive that follows it: "Tallow" -> "Tallow’s"."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ("’s", "'s") and not doc[span.end - 1].whitespace_:
+        return doc[span.start:span.end + 1]
+    return span
 
 
 def clip(span):
@@ -386,8 +395,10 @@ def after_abbreviation(span):
 
 
 def labels(span) -> bool:
-    """An abbreviation that labels a reference: "DOI: 10.1000/182", "ISBN 978-..."."""
+    """An abbreviation that labels a reference or a share: "DOI: 10.1000/182", "Tallow’s (TLW)"."""
     doc, end = span.doc, span.end
+    if span.start >= 2 and doc[span.start - 1].text == "(" and doc[span.start - 2].lower_ in ("’s", "'s"):
+        return True  # a stock symbol: "Tallow’s (TLW)"
     nxt = doc[end + 1] if end + 1 < len(doc) and doc[end].text == ":" else doc[end] if end < len(doc) else None
     return nxt is not None and bool(HAS_DIGIT.search(nxt.text))
 

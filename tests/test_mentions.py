@@ -1,0 +1,45 @@
+"""mentions: which capitalised words are names of actors, and of what kind."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from generator.extract.actors import find_actors
+
+
+def kinds(nlp, text):
+    return {a.name: a.kind for a in find_actors(nlp(text))}
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    # a company noun before or after a name spaCy missed
+    ("Beauty company Tallisco is breaking out. Tallisco bought a stake in a rival.", "Tallisco", "organization"),
+    # a name coordinated with organisations, hyphen and all
+    ("The commission will hear executives from AT&T, Verizon, Q-Fonix and others.", "Q-Fonix", "organization"),
+    # a forum where someone works is an organisation, not an event
+    ("\u201cIt matters,\u201d said Dana Reyes, senior fellow at the Harbour Policy Forum.",
+     "Harbour Policy Forum", "organization"),
+    # a company written with its possessive before its stock symbol
+    ("Shares of Tallow\u2019s (TLW) fell 2%. Tallow\u2019s reports earnings on Friday.", "Tallow\u2019s", "organization"),
+])
+def test_kinds(nlp, text, name, kind):
+    assert kinds(nlp, text).get(name) == kind, kinds(nlp, text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Sales fell after two crashes of its 808 Max jet in five months.", "Max"),  # a model
+    ("Harbour Goods outpaced the Dow and the S&P 500 this year.", "S&P"),  # an index
+    ("The museum will never again evoke the memory of National Socialism, the minister said.",
+     "National Socialism"),  # a doctrine
+    ("Harbour DL Larry Okafor was suspended for one game.", "DL"),  # a position
+    ("Handbook of Space Habitats (2018). DOI: 10.1007/978-3-319", "DOI"),  # a reference label
+])
+def test_no_actor(nlp, text, name):
+    assert name not in kinds(nlp, text), kinds(nlp, text)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="AB&-()’s:0123 .,\n", max_size=60))
+def test_total(nlp, text):
+    find_actors(nlp(text))  # any text: actors, never an exception
