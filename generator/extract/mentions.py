@@ -17,14 +17,19 @@ LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC":
                "FAC": "place"}
 
 
-# Nouns naming a kind of organisation: "the TVP Info news channel", "British car
-# maker Aston Martin", "the Titan corporation". Collected from the seed and BBC
-# business/politics articles.
+# Common nouns that name a kind of organisation, written next to one's name: "the
+# Harbour news channel", "car maker Tallis", "beauty company Tallisco". General
+# vocabulary (business, media, politics, civil society), not names; the ambiguous
+# ones ("producer", "publisher") only type a name that is not a person's (kind_cue).
 ORG_NOUNS = {"agency", "bank", "broadcaster", "carrier", "channel", "company", "corporation",
              "firm", "group", "maker", "manufacturer", "newspaper", "network", "party",
              "retailer", "union", "airline", "insurer", "lender", "consultants", "consultancy",
              "watchdog", "regulator", "giant", "operator", "brewer", "supermarket", "chain",
-             "daily", "magazine", "station", "conglomerate", "producer", "publisher"}
+             "daily", "magazine", "station", "conglomerate", "producer", "publisher",
+             "charity", "club", "league", "organisation", "organization", "association",
+             "foundation", "institute", "university", "hospital", "startup", "start-up",
+             "automaker", "carmaker", "utility", "exchange", "tabloid", "think-tank", "tank"}
+# Not in it: nouns for what a person has too ("the Harrow website", "the Harrow team").
 # Words that end organisation names; a PERSON entity ending in one is an organisation.
 ORG_NAME_WORDS = {"info", "news", "group", "agency", "corp", "corporation", "inc", "ltd", "plc",
                   "bank", "party", "union", "council", "ministry", "committee", "commission",
