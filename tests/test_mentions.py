@@ -22,6 +22,10 @@ def kinds(nlp, text):
      "Harbour Policy Forum", "organization"),
     # a company written with its possessive before its stock symbol
     ("Shares of Tallow\u2019s (TLW) fell 2%. Tallow\u2019s reports earnings on Friday.", "Tallow\u2019s", "organization"),
+    # a name beside a word for a person, though the model tagged none
+    ("One of its members, Dale Okafor, said the group would appeal.", "Dale Okafor", "person"),
+    # a one-word town before a state as news style abbreviates it
+    ("He made the announcement in his hometown of Tallow, Ark. on Monday.", "Tallow", "place"),
 ])
 def test_kinds(nlp, text, name, kind):
     assert kinds(nlp, text).get(name) == kind, kinds(nlp, text)
@@ -34,6 +38,8 @@ def test_kinds(nlp, text, name, kind):
      "National Socialism"),  # a doctrine
     ("Harbour DL Larry Okafor was suspended for one game.", "DL"),  # a position
     ("Handbook of Space Habitats (2018). DOI: 10.1007/978-3-319", "DOI"),  # a reference label
+    ("The senate will vote on the HARBOR Act this week.", "HARBOR"),  # a law's own capitals
+    ("Voters rejected the Harrow-Grant Medicare plan, the poll found.", "Harrow-Grant Medicare"),
 ])
 def test_no_actor(nlp, text, name):
     assert name not in kinds(nlp, text), kinds(nlp, text)

@@ -43,11 +43,17 @@ NON_ACTOR_HEADS = {"forum", "summit", "conference", "show", "games", "olympics",
                    "protocol", "directive", "plan", "programme", "program", "strategy",
                    "survey", "war", "election", "elections", "referendum", "prize", "expo",
                    "composite", "average", "award"}  # stock indexes: "Shanghai Composite", "Industrial Average"
+# Words for a person, besides roles, that a name may stand beside in apposition.
+PERSON_NOUNS = {"one", "member", "resident", "neighbour", "neighbor", "friend", "student", "worker",
+                "voter", "man", "woman", "mother", "father", "son", "daughter", "victim", "owner"}
 # Staff a firm names before their name ("Harbour analyst Tom Grant"); a town or country
 # names its officials, not its analysts.
 STAFF_NOUNS = {"analyst", "analysts", "economist", "strategist", "researcher"}
 # Members of a body who are no office holders, for "a fellow at X" (roles.ROLE_NOUNS has the rest).
 AFFILIATE_NOUNS = {"fellow", "member", "researcher", "scholar", "lecturer"}
+# Heads of names of laws and documents, whose capitals are part of the title.
+DOCUMENT_HEADS = {"act", "bill", "agreement", "treaty", "accord", "directive", "protocol", "plan",
+                  "programme", "program", "strategy", "report", "index", "budget", "convention"}
 # Heads of names that are events in most texts but organisations in some: kept when
 # the name speaks or acts, or is called a think tank or a group.
 ORG_CAPABLE_HEADS = {"forum", "conference"}
@@ -76,6 +82,8 @@ ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
 # A name ending in "-ism" is a doctrine or a movement ("National Socialism"), not an actor.
 IDEOLOGY = re.compile(r"[a-z]{3}isms?$")
 HAS_DIGIT = re.compile(r"\d")
+# A US state as AP style abbreviates it after a town: "Ark.", "Calif.", "N.Y.".
+STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.$")
 # A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
 CREDIT_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$")
 LEADING = ("the ", "The ", "a ", "an ")
@@ -196,7 +204,7 @@ def entity_mentions(doc) -> list[Mention]:
         if kind != "place" and qualified_org(span, orgs):
             span, kind = span[1:], "organization"
         if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span) \
-                or numbered(span):
+                or numbered(span) or names_document(span):
             continue
         kind, cue = kind_cue(doc, span.start, span.end, kind)
         if before_place_noun(doc, span.end) or before_region(doc, span.start, span.end):
@@ -217,6 +225,13 @@ def entity_mentions(doc) -> list[Mention]:
             k = "organization" if part != text and ACRONYM.match(part) else kind
             out.append(Mention(s, s + len(part), part, k, cue))
     return [m for m in out if not any(r.endswith(" " + m.text) for r in rejected)]
+
+
+def names_document(span) -> bool:
+    """A name that only qualifies a plan, a bill or an ad: "the Harrow-Grant Medicare plan"."""
+    last = span[-1]
+    return span.end < len(span.doc) and last.dep_ == "compound" and last.head.i == span.end \
+        and last.head.lower_ in DOCUMENT_HEADS | {"ad", "ads"} and len(span) > 1
 
 
 def numbered(span) -> bool:
@@ -254,8 +269,13 @@ def clip(span):
 
 
 def before_region(doc, start: int, end: int) -> bool:
-    """A one-word name before ", <place>" and the end of the phrase is a town: "Hope, Ohio."."""
-    if end - start != 1 or end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
+    """A one-word name before ", <place>" and the end of the phrase is a town: "Harbour, Ohio.",
+    "Harbour, Ark." (a state as news style abbreviates it)."""
+    if end - start != 1 or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    if STATE_ABBREVIATION.match(doc[end + 1].text):
+        return True
+    if doc[end + 1].ent_type_ != "GPE":
         return False
     i = end + 1
     while i < len(doc) and doc[i].ent_type_ == "GPE":
@@ -351,8 +371,11 @@ def affiliation_of(tok) -> bool:
 
 
 def inner_acronyms(text: str, start: int) -> list[Mention]:
-    """Organisation acronyms inside a rejected name: 'OSCE' in 'OSCE Forum'."""
+    """Organisation acronyms inside a rejected name: 'OSCE' in 'OSCE Forum'; not in a law's
+    or a plan's name, which the capitals spell out themselves ('the HOPE Act')."""
     out = []
+    if text.split() and text.split()[-1].lower() in DOCUMENT_HEADS:
+        return out
     for m in re.finditer(r"\b[A-Z][A-Z&]{1,6}\b", text):
         if m.group(0) not in NON_ORG_ABBREVIATIONS:
             out.append(Mention(start + m.start(), start + m.end(), m.group(0), "organization", True))
@@ -384,6 +407,8 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
             rejected.add(text)
         elif defined_term(body, span.start_char, text) or text in rejected_before(body, span.start_char, rejected):
             pass
+        elif person_apposition(span):
+            out.append(Mention(span.start_char, span.end_char, text, "person", True))
         elif cue or (len(span) == 1 and ACRONYM.match(text) and not labels(span)) or speaks(span):
             kind = kind or ("place" if len(span) == 1 and defines_place(span) else "organization")
             out.append(Mention(span.start_char, span.end_char, text, kind, True))
@@ -397,6 +422,16 @@ def after_abbreviation(span):
         if ACRONYM.match(tok.text):
             return span.doc[tok.i + 1:span.end]
     return span
+
+
+def person_apposition(span) -> bool:
+    """A given name and a surname set beside a word for a person: "one of its members, Dale
+    Okafor, said", "the group's spokesman, Dale Okafor"."""
+    from .roles import ROLE_NOUNS
+
+    head = span[-1]
+    return 2 <= len(span) <= 3 and all(t.is_title for t in span) and head.dep_ == "appos" \
+        and head.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
 
 
 def labels(span) -> bool:
