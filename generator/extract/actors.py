@@ -172,7 +172,7 @@ def resolve_descriptions(doc, groups: list[Group], roles: dict[int, str]) -> Non
     people = [g for g in groups if g.kind == "person" and g.mentions]
     named = {i for g in groups for m in g.mentions if (r := token_range(doc, m)) for i in range(*r)}
     for d in descriptions(doc, named):
-        target = introduced_next(doc, d, people, roles)
+        target = None if holder(d, people, roles) else introduced_next(doc, d, people, roles)
         if target is not None:
             roles[id(target)] = d.role
             continue
@@ -196,6 +196,10 @@ def introduced_next(doc, d: Description, people: list[Group], roles: dict[int, s
     if window_end < len(doc) and doc[sent.end].sent.text.strip().endswith(("”", '"', ",”", ',"')):
         window_end = doc[window_end].sent.end  # a quote split off the sentence that names its speaker
     lo, hi = doc[sent.end].idx, doc[window_end - 1].idx + len(doc[window_end - 1])
+    body = text_of(doc)
+    paragraph_end = body.find("\n", lo)
+    if paragraph_end > hi:  # the rest of the description's paragraph: "The minister ... Lord Harrow said"
+        hi = paragraph_end
     for g in people:
         first = g.mentions[0]
         if id(g) in roles or not lo <= first.start < hi:
@@ -204,6 +208,14 @@ def introduced_next(doc, d: Description, people: list[Group], roles: dict[int, s
         if rng and any(doc[i].dep_ in SUBJECT_DEPS for i in range(*rng)):
             return g
     return None
+
+
+def holder(d: Description, people: list[Group], roles: dict[int, str]) -> bool:
+    """Whether someone named before 'the <title>' already holds that title: the description
+    is theirs, not a newcomer's ('the attorney general' after 'Lord Harrow, the attorney general')."""
+    mods = set(words(d.role)[:-1])
+    return any(d.head in (role := set(words(roles.get(id(g), "")))) and mods <= role
+               and any(m.start < d.start for m in g.mentions) for g in people)
 
 
 def antecedent(d: Description, people: list[Group], roles: dict[int, str]) -> Group | None:

@@ -170,6 +170,8 @@ def kind_cue(doc, tok_start: int, tok_end: int, kind: str) -> tuple[str, bool]:
                 return "organization", True
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 break
+    if addressed(doc, tok_start) and doc[tok_end - 1].lower_ not in ORG_NAME_WORDS:
+        return "person", True  # "President Harrow", "Sen. Harrow": a title of a person
     if kind == "place" and tok_end + 1 < len(doc) and doc[tok_end].lower_ in STAFF_NOUNS \
             and doc[tok_end + 1].ent_type_ == "PERSON":
         return "organization", True  # "Harbour analyst Tom Grant": a firm, not a town
@@ -181,6 +183,18 @@ def kind_cue(doc, tok_start: int, tok_end: int, kind: str) -> tuple[str, bool]:
     if kind == "person" and head.lower_ in ORG_NAME_WORDS:
         return "organization", True
     return kind, False
+
+
+def addressed(doc, start: int) -> bool:
+    """Whether a person's title in capitals stands right before a name: "President Harrow"."""
+    from .roles import ROLE_NOUNS
+
+    if start == 0:
+        return False
+    word = doc[start - 1]
+    low = word.lower_.rstrip(".")
+    return word.text[:1].isupper() and (low in HONORIFICS or low in TITLE_WORDS
+                                        or low in ROLE_NOUNS and word.is_title and word.pos_ == "PROPN")
 
 
 def entity_mentions(doc) -> list[Mention]:

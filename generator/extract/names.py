@@ -78,10 +78,16 @@ def vote_kinds(mentions: list[Mention]) -> list[Mention]:
         if m.kind == "person" and " " not in m.text and fold(m.text) not in surnames:
             weight = 0.5  # a lone capitalised word is a weak person
         votes[fold(m.text)][m.kind] += weight
+    cued: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.cue:
+            cued[fold(m.text)].add(m.kind)
     out = []
     for m in mentions:
         key = fold(m.text)
         kind = m.kind if m.cue else votes[key].most_common(1)[0][0]
+        if not m.cue and len(cued[key]) == 1:
+            kind = next(iter(cued[key]))  # what the text says of a name decides its other uses
         if not m.cue and key in surnames and " " not in m.text:
             kind = "person"
         out.append(Mention(m.start, m.end, m.text, kind, m.cue))
