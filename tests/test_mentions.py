@@ -39,6 +39,7 @@ def test_kinds(nlp, text, name, kind):
     ("Harbour DL Larry Okafor was suspended for one game.", "DL"),  # a position
     ("Handbook of Space Habitats (2018). DOI: 10.1007/978-3-319", "DOI"),  # a reference label
     ("The senate will vote on the HARBOR Act this week.", "HARBOR"),  # a law's own capitals
+    ("Members of the \u201cNo HARBOR, No Deal\u201d group called for a vote.", "HARBOR"),  # in a slogan
     ("Voters rejected the Harrow-Grant Medicare plan, the poll found.", "Harrow-Grant Medicare"),
 ])
 def test_no_actor(nlp, text, name):

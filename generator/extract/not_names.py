@@ -103,7 +103,7 @@ def common_word(tok) -> bool:
 
 
 def in_quoted_title(span) -> bool:
-    """A name inside a short title in quotation marks: “Cats and Dogs”, “The Last Emperor”."""
+    """A name inside a short title or slogan in quotation marks: “Cats and Dogs”, “No HOME, No Vote”."""
     doc = span.doc
     left = next((t for t in reversed(doc[max(span.start - QUOTED_TITLE_WORDS, 0):span.start])
                  if t.is_quote or t.is_sent_start), None)
@@ -114,8 +114,8 @@ def in_quoted_title(span) -> bool:
     while len(inner) and inner[-1].is_punct:
         inner = inner[:-1]  # “Cats and Dogs.”
     words = [t for t in inner if t.is_alpha]
-    return len(inner) > len(span) and all(t.is_title or t.is_stop for t in words) \
-        and not any(t.is_punct and t.text not in ("&", "-", "'", "’") for t in inner)
+    return len(inner) > len(span) and all(t.is_title or t.is_upper or t.is_stop for t in words) \
+        and not any(t.is_punct and t.text not in ("&", "-", "'", "’", ",") for t in inner)
 
 
 def calendar_typo(word: str) -> bool:
