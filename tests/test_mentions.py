@@ -26,6 +26,7 @@ def kinds(nlp, text):
     ("One of its members, Dale Okafor, said the group would appeal.", "Dale Okafor", "person"),
     # a one-word town before a state as news style abbreviates it
     ("He made the announcement in his hometown of Tallow, Ark. on Monday.", "Tallow", "place"),
+    ("The leader spoke to Mr. Harrow, Mr. Grant and Mr. Okafor on Thursday. Harrow said no.", "Harrow", "person"),
 ])
 def test_kinds(nlp, text, name, kind):
     assert kinds(nlp, text).get(name) == kind, kinds(nlp, text)

@@ -287,7 +287,9 @@ def before_region(doc, start: int, end: int) -> bool:
     "Harbour, Ark." (a state as news style abbreviates it)."""
     if end - start != 1 or end + 1 >= len(doc) or doc[end].text != ",":
         return False
-    if STATE_ABBREVIATION.match(doc[end + 1].text):
+    nxt = doc[end + 1]
+    if STATE_ABBREVIATION.match(nxt.text) and nxt.lower_ not in HONORIFICS \
+            and nxt.lower_.rstrip(".") not in TITLE_WORDS:  # "Harrow, Mr. Grant and ..." lists people
         return True
     if doc[end + 1].ent_type_ != "GPE":
         return False
