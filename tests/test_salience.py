@@ -101,10 +101,10 @@ def test_total(nlp, text):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("The Chinese government said it would respond.", "Chinese government"),
-    ("Russia's foreign ministry called the move illegal.", "Russia's foreign ministry"),
-    ("Hong Kong police fired tear gas at the campus.", "Hong Kong police"),
-    ("The Trump administration denied the request.", "Trump administration"),
+    ("The Chilean government said it would respond.", "Chilean government"),
+    ("Norway's foreign ministry called the move illegal.", "Norway's foreign ministry"),
+    ("Lagos police fired tear gas at the campus.", "Lagos police"),
+    ("The Harrow administration denied the request.", "Harrow administration"),
 ])
 def test_institutions(nlp, text, name):
     actors = {a.name: a for a in find_actors(nlp(text))}
