@@ -26,10 +26,11 @@ ORG_NOUNS = {"agency", "bank", "broadcaster", "carrier", "channel", "company", "
              "retailer", "union", "airline", "insurer", "lender", "consultants", "consultancy",
              "watchdog", "regulator", "giant", "operator", "brewer", "supermarket", "chain",
              "daily", "magazine", "station", "conglomerate", "producer", "publisher",
-             "charity", "club", "league", "organisation", "organization", "association",
+             "charity", "league", "organisation", "organization", "association",
              "foundation", "institute", "university", "hospital", "startup", "start-up",
              "automaker", "carmaker", "utility", "exchange", "tabloid", "think-tank", "tank"}
-# Not in it: nouns for what a person has too ("the Harrow website", "the Harrow team").
+# Not in it: nouns for what a person or a town has too ("the Harrow website", "the Harrow
+# team", "the Harbour club").
 # Words that end organisation names; a PERSON entity ending in one is an organisation.
 ORG_NAME_WORDS = {"info", "news", "group", "agency", "corp", "corporation", "inc", "ltd", "plc",
                   "bank", "party", "union", "council", "ministry", "committee", "commission",
@@ -252,7 +253,7 @@ def numbered(span) -> bool:
     """A model or an index, named with a number: "the 737 Max jet", "the S&P 500"."""
     doc = span.doc
     before = doc[span.start - 1] if span.start > 0 else None
-    if before is not None and before.like_num and before.head.i in (span[-1].head.i, span[-1].i):
+    if before is not None and HAS_DIGIT.search(before.text) and before.head.i in (span[-1].head.i, span[-1].i):
         return True
     return any(c.dep_ == "nummod" and c.i == span.end for c in span[-1].children)
 
