@@ -27,6 +27,9 @@ def kinds(nlp, text):
     # a one-word town before a state as news style abbreviates it
     ("He made the announcement in his hometown of Tallow, Ark. on Monday.", "Tallow", "place"),
     ("The leader spoke to Mr. Harrow, Mr. Grant and Mr. Okafor on Thursday. Harrow said no.", "Harrow", "person"),
+    # a name after a position in lower case, though the model tagged none
+    ("The suspensions hit Harbour pass rusher Dale Reyes and Harbour center Deshawn Okoro.",
+     "Deshawn Okoro", "person"),
     # a number word before a name is no model number
     ("He was helped by three Foreign Office officials and a lawyer.", "Foreign Office", "organization"),
 ])

@@ -424,7 +424,7 @@ def extra_mentions(doc, taken: set[int]) -> list[Mention]:
             rejected.add(text)
         elif defined_term(body, span.start_char, text) or text in rejected_before(body, span.start_char, rejected):
             pass
-        elif person_apposition(span):
+        elif person_apposition(span) or titled_name(span):
             out.append(Mention(span.start_char, span.end_char, text, "person", True))
         elif cue or (len(span) == 1 and ACRONYM.match(text) and not labels(span)) or speaks(span):
             kind = kind or ("place" if len(span) == 1 and defines_place(span) else "organization")
@@ -449,6 +449,16 @@ def person_apposition(span) -> bool:
     head = span[-1]
     return 2 <= len(span) <= 3 and all(t.is_title for t in span) and head.dep_ == "appos" \
         and head.head.lemma_.lower() in ROLE_NOUNS | PERSON_NOUNS
+
+
+def titled_name(span) -> bool:
+    """A given name and a surname after a role noun in lower case: "Harbour center Dale Okafor"."""
+    from .roles import ROLE_NOUNS
+
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    return 2 <= len(span) <= 3 and all(t.is_title for t in span) and before is not None \
+        and before.is_lower and before.lower_ in ROLE_NOUNS and before.head.i == span[-1].i
 
 
 def labels(span) -> bool:
