@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator.extract.actors import find_actors
+from generator.extract.mentions import Mention, joined_by_acronym
 
 
 def kinds(nlp, text):
@@ -56,3 +57,14 @@ def test_no_actor(nlp, text, name):
 @given(st.text(alphabet="AB&-()’s:0123 .,\n", max_size=60))
 def test_total(nlp, text):
     find_actors(nlp(text))  # any text: actors, never an exception
+
+
+def test_names_joined_by_their_acronym():
+    """'Tolls and Border Protection' is one body when the article also writes 'TBP'; 'Acme and
+    Bolt' stays two, and a later 'Tolls' before the rest of the name grows to all of it."""
+    body = "Tolls and Border Protection met Acme and Bolt. TBP said no. Tolls and Border Protection left."
+    found = [Mention(0, 5, "Tolls", "organization"), Mention(10, 27, "Border Protection", "organization"),
+             Mention(32, 36, "Acme", "organization"), Mention(41, 45, "Bolt", "organization"),
+             Mention(60, 65, "Tolls", "organization")]
+    assert [m.text for m in joined_by_acronym(found, body)] == [
+        "Tolls and Border Protection", "Acme", "Bolt", "Tolls and Border Protection"]

@@ -239,7 +239,29 @@ def entity_mentions(doc) -> list[Mention]:
                 continue
             k = "organization" if part != text and ACRONYM.match(part) else kind
             out.append(Mention(s, s + len(part), part, k, cue))
+    out = joined_by_acronym(out, body)
     return [m for m in out if not any(r.endswith(" " + m.text) for r in rejected)]
+
+
+def joined_by_acronym(mentions: list[Mention], body: str) -> list[Mention]:
+    """Two organisations around 'and' that the article abbreviates as one are one name:
+    'Harbour and Border Protection' where the text also writes 'HBP'."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == m.kind == "organization" and body[prev.end:m.start] == " and ":
+            text = body[prev.start:m.end]
+            short = "".join(w[0] for w in text.split() if w[0].isupper())
+            if len(short) > 2 and re.search(rf"\b{short}\b", body):
+                out[-1] = Mention(prev.start, m.end, text, "organization", prev.cue or m.cue)
+                continue
+        out.append(m)
+    joined = {m.text for m in out if " and " in m.text}
+    for i, m in enumerate(out):  # the same name again, the model tagging only its first part
+        full = next((j for j in joined if j.startswith(m.text + " and ") and body.startswith(j, m.start)), None)
+        if full:
+            out[i] = Mention(m.start, m.start + len(full), full, "organization", m.cue)
+    return out
 
 
 def names_document(span) -> bool:
