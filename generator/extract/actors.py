@@ -10,7 +10,8 @@ import re
 
 from ..model import Actor
 from .institutions import institution_mentions, office_mentions
-from .mentions import Mention, entity_mentions, extra_mentions
+from .mentions import Mention, entity_mentions
+from .missed_names import extra_mentions
 from .names import Group, display_name, fold, group_others, group_people, person_tokens, vote_kinds
 from .roles import (QUALIFIED_HEADS, VAGUE_HEADS, Description, affiliation, apposition, descriptions,
                     fronted_apposition, pre_title, role_head, share_out)
