@@ -68,3 +68,18 @@ def test_names_joined_by_their_acronym():
              Mention(60, 65, "Tolls", "organization")]
     assert [m.text for m in joined_by_acronym(found, body)] == [
         "Tolls and Border Protection", "Acme", "Bolt", "Tolls and Border Protection"]
+
+
+def test_clause_is_no_name(nlp):
+    from generator.extract.not_names import not_a_name
+
+    doc = nlp("They argued before Harrow hit Grant in the head.")
+    assert not_a_name(doc[3:6])  # "Harrow hit Grant", as the model sometimes tags a clause
+    assert not not_a_name(doc[3:4])
+
+
+def test_role_noun_before_a_name_types_it_a_person(nlp):
+    from generator.extract.mentions import kind_cue
+
+    doc = nlp("The league fined Harbour quarterback Tavon Reyes on Monday.")
+    assert kind_cue(doc, 5, 7, "organization") == ("person", True)  # as if tagged an organisation

@@ -168,8 +168,8 @@ def kind_cue(doc, tok_start: int, tok_end: int, kind: str) -> tuple[str, bool]:
                 return "organization", True
             if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
                 break
-    if addressed(doc, tok_start) and doc[tok_end - 1].lower_ not in ORG_NAME_WORDS:
-        return "person", True  # "President Harrow", "Sen. Harrow": a title of a person
+    if (addressed(doc, tok_start) or occupied(doc, tok_start, tok_end)) and doc[tok_end - 1].lower_ not in ORG_NAME_WORDS:
+        return "person", True  # "President Harrow", "Sen. Harrow", "quarterback Dale Reyes"
     if kind == "place" and tok_end + 1 < len(doc) and doc[tok_end].lower_ in STAFF_NOUNS \
             and doc[tok_end + 1].ent_type_ == "PERSON":
         return "organization", True  # "Harbour analyst Tom Grant": a firm, not a town
@@ -193,6 +193,15 @@ def addressed(doc, start: int) -> bool:
     low = word.lower_.rstrip(".")
     return word.text[:1].isupper() and (low in HONORIFICS or low in TITLE_WORDS
                                         or low in ROLE_NOUNS and word.is_title and word.pos_ == "PROPN")
+
+
+def occupied(doc, start: int, end: int) -> bool:
+    """Whether a role noun in lower case stands before a name it qualifies: "quarterback Dale Reyes"."""
+    from .roles import ROLE_NOUNS
+
+    word = doc[start - 1] if start > 0 else None
+    return word is not None and word.is_lower and word.lower_ in ROLE_NOUNS and word.dep_ == "compound" \
+        and start <= word.head.i < end and end - start >= 2
 
 
 def entity_mentions(doc) -> list[Mention]:

@@ -78,13 +78,15 @@ def qualified_org(span, orgs: set[str]) -> bool:
 
 
 def not_a_name(span) -> bool:
-    """No capital letter ("n’t", "piggy"), an interjection ("Well", a misspelt "Thrusday"),
+    """No capital letter ("n’t", "piggy"), a verb inside ("Harrow hit Grant"), an interjection ("Well", a misspelt "Thrusday"),
     or an all-caps label opening a paragraph ("EDITED 4:10 p.m. --", "EDITED - June 2")."""
     if not any(c.isupper() for c in span.text) and span[-1].lower_ not in INSTITUTION_HEADS \
             or shouted(span.text):
         return True
     if len(span) == 1 and (span[0].dep_ == "intj" or calendar_typo(span.text) or common_word(span[0])):
         return True
+    if any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in span[1:-1]):
+        return True  # a clause, not a name: "Harrow hit Grant"
     return is_label(span) or in_quoted_title(span)
 
 
