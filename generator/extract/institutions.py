@@ -28,7 +28,7 @@ def institution_mentions(doc) -> list[Mention]:
     out = []
     for tok in doc:
         if tok.lower_ not in INSTITUTION_NOUNS or not tok.is_lower or tok.pos_ not in ("NOUN", "PROPN") \
-                or tok.dep_ == "compound":  # "Pittsburgh center Maurkice Pouncey" names a person
+                or tok.dep_ == "compound":  # "Harbour center Dale Okafor" names a person
             continue
         owners = [c for c in tok.lefts if c.dep_ in MODIFIER_DEPS and c.ent_type_ in OWNER_LABELS]
         if not owners:

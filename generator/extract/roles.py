@@ -28,7 +28,7 @@ ROLE_NOUNS = {
     "quarterback", "linebacker", "receiver", "rusher", "center", "striker", "midfielder",
     "defender", "goalkeeper", "pitcher", "catcher", "winger", "playmaker",
 }
-# Abbreviated titles written with a full stop before a name ("U.S. Rep. Ilhan Omar"), as
+# Abbreviated titles written with a full stop before a name ("U.S. Rep. Dale Hunt"), as
 # news style guides (AP) abbreviate them.
 ROLE_ABBREVIATIONS = {"rep": "representative", "sen": "senator", "gov": "governor",
                       "gen": "general", "amb": "ambassador", "atty": "attorney", "supt": "superintendent"}

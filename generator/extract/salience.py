@@ -48,7 +48,7 @@ SEEN_BY_VERBS = {"report", "obtain", "review", "see", "publish", "contact", "int
 SPEECH_TO = {"say", "tell", "speak", "talk", "email", "e-mail", "write", "statement", "comment",
              "email", "letter", "interview", "remark", "confirm", "explain"}
 # A journalist's name stands this close to the outlet's ("CBS Sports NFL Insider X",
-# "X of the Pittsburgh Post-Gazette").
+# "X of the Harbour Post-Gazette").
 NEAR_CHARS = 25
 # A journalist who says or notes something is a source, not a credit.
 SOURCE_VERBS = REPORTING_VERBS - {"write"}
