@@ -40,7 +40,9 @@ def test_names_kinds_and_roles(nlp, text, name, kind, role):
 
 @pytest.mark.parametrize("text, name, forms", [
     ("Vladimir Putin spoke. Later Putin left, and Putin was silent.", "Vladimir Putin", {"Putin"}),
-    ("Moscow opposes Nato expansion. Ukraine wants to join the Alliance.", "NATO", {"Nato", "Alliance"}),
+    # a bare head word is the one organisation the article names with it
+    ("The Harbour Space Agency launched a probe. The Agency said it would reach Mars.",
+     "Harbour Space Agency", {"Agency"}),
     ("He asked the North Atlantic Treaty Organization for help. NATO said no.", "NATO",
      {"North Atlantic Treaty Organization"}),
 ])
@@ -189,3 +191,24 @@ def test_acronym_kept_apart_from_a_unit_named_after_it(nlp):
 def test_abbreviation_defined_by_a_name_is_kept(nlp):
     actors = cast(nlp, "The Transport and General Workers Union (TGWU) said pay was too low.")
     assert any(a.kind == "organization" for a in actors.values()), sorted(actors)
+
+
+def test_description_goes_to_who_holds_the_title(nlp):
+    """'The attorney general' named in the lead is the person the paragraph then names, and a later
+    'the attorney general' is still theirs, not the next newcomer's."""
+    text = ("The attorney general has denied the claim. Critics were unconvinced. Lord Harrow said "
+            "the answer was his own.\n\n\u201cThe attorney general may never have said so,\u201d "
+            "Robin Grant said.\n\nEarlier, Dale Okafor dismissed questions about the advice.")
+    actors = {a.name: a for a in find_actors(nlp(text))}
+    harrow = next(a for n, a in actors.items() if "Harrow" in n)
+    assert harrow.role == "attorney general", actors
+    assert actors["Dale Okafor"].role is None, actors
+
+
+def test_title_of_address_decides_the_kind(nlp):
+    text = ("Investigators found no evidence of collusion between the Harrow campaign and Russia. They found "
+            "no evidence of collusion between Harrow campaign members and Russia. President Harrow himself "
+            "went further. He said that Harrow and his administration did nothing, and that members of "
+            "Harrow's campaign were innocent.")
+    actors = {a.name: a for a in find_actors(nlp(text))}
+    assert actors["Harrow"].kind == "person", actors

@@ -47,6 +47,17 @@ def keys(nlp, text, title=None):
     ("Harrow met the envoy on Monday. Harrow said the talks went well.", "Harrow", True),
     ("Rep. Dale Hunt and his wife, Marjorie Hunt, were indicted.", "Marjorie Hunt", True),
     ("President Harrow and Dana Reyes spoke by telephone on Thursday. Harrow urged calm.", "Harrow", True),
+    # the channel of a quotation, the source of a figure: no actor
+    ("\u201cWe will appeal,\u201d Jane Doe told the Harbour Courier.", "Harbour Courier", False),
+    ("Acme Corp will appeal, a spokesman said in a statement to Harbour Courier.", "Harbour Courier", False),
+    ("Bond yields rose to 6%, according to data from Tallis Analytics.", "Tallis Analytics", False),
+    # told that something is so: the one the news was given to (the seeds' convention)
+    ("Jane Doe told Harbour Courier that the talks had failed.", "Harbour Courier", True),
+    # only in someone's words, in brackets, or as an example
+    ("\u201cIt is like Peter Hollis all over again,\u201d Jane Doe said. Jane Doe left.", "Peter Hollis", False),
+    ("Jane Doe won the vote. (Doe, it is worth noting, once ran against Peter Hollis.)", "Peter Hollis", False),
+    ("Jane Doe manages the likes of Peter Hollis and Mary Stone.", "Mary Stone", False),
+    ("The likes of Peter Hollis are warning of defeat, Jane Doe said.", "Peter Hollis", True),
 ])
 def test_key_actors(nlp, text, name, key):
     assert (name in keys(nlp, text)) is key, keys(nlp, text)
@@ -90,23 +101,39 @@ def test_total(nlp, text):
 
 
 @pytest.mark.parametrize("text, name", [
-    ("The Chinese government said it would respond.", "Chinese government"),
-    ("Russia's foreign ministry called the move illegal.", "Russia's foreign ministry"),
-    ("Hong Kong police fired tear gas at the campus.", "Hong Kong police"),
-    ("The Trump administration denied the request.", "Trump administration"),
+    ("The Chilean government said it would respond.", "Chilean government"),
+    ("Norway's foreign ministry called the move illegal.", "Norway's foreign ministry"),
+    ("Lagos police fired tear gas at the campus.", "Lagos police"),
+    ("The Harrow administration denied the request.", "Harrow administration"),
 ])
 def test_institutions(nlp, text, name):
     actors = {a.name: a for a in find_actors(nlp(text))}
     assert name in actors and actors[name].kind == "organization", sorted(actors)
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The United Nations High Commissioner for Refugees said the camps were full.",
+     "United Nations High Commissioner for Refugees"),
+    ("The state Attorney’s Office for the Northern District of Tallis said it would appeal.",
+     "Attorney’s Office for the Northern District of Tallis"),
+])
+def test_offices(nlp, text, name):
+    actors = {a.name: a for a in find_actors(nlp(text))}
+    assert name in actors and actors[name].kind == "organization", sorted(actors)
+
+
 @pytest.mark.parametrize("text", [
     "The government said it would respond.",  # no owner: a description, not a name
-    "Pittsburgh center Maurkice Pouncey was suspended.",  # a position before a name
+    "Harbour center Dale Okafor was suspended.",  # a position before a name
     "She works in a shopping centre.",
 ])
 def test_no_institution(nlp, text):
     assert not [a for a in find_actors(nlp(text)) if a.kind == "organization"]
+
+
+def test_title_is_no_office(nlp):
+    names = {a.name for a in find_actors(nlp("The Shadow Secretary of State for Harbours said the plan would fail."))}
+    assert "Shadow Secretary of State for Harbours" not in names, names
 
 
 def test_outlet_with_its_description_is_no_institution(nlp):

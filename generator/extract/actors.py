@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 
 from ..model import Actor
-from .institutions import institution_mentions
-from .mentions import Mention, entity_mentions, extra_mentions
+from .institutions import institution_mentions, office_mentions
+from .mentions import Mention, entity_mentions
+from .missed_names import extra_mentions
 from .names import Group, display_name, fold, group_others, group_people, person_tokens, vote_kinds
 from .roles import (QUALIFIED_HEADS, VAGUE_HEADS, Description, affiliation, apposition, descriptions,
                     fronted_apposition, pre_title, role_head, share_out)
@@ -27,7 +28,8 @@ SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 
 def find_actors(doc, title: str | None = None) -> tuple[Actor, ...]:
     """People, organisations and places in the article, most salient first."""
-    institutions = institution_mentions(doc)
+    offices = office_mentions(doc)
+    institutions = [m for m in institution_mentions(doc) if not overlaps(m, offices)] + offices
     mentions = [m for m in entity_mentions(doc) if not overlaps(m, institutions)] + institutions
     taken = {tok.idx for ent in doc.ents for tok in ent}
     taken |= {tok.idx for m in mentions for tok in doc.char_span(m.start, m.end, alignment_mode="expand") or ()}
@@ -171,7 +173,7 @@ def resolve_descriptions(doc, groups: list[Group], roles: dict[int, str]) -> Non
     people = [g for g in groups if g.kind == "person" and g.mentions]
     named = {i for g in groups for m in g.mentions if (r := token_range(doc, m)) for i in range(*r)}
     for d in descriptions(doc, named):
-        target = introduced_next(doc, d, people, roles)
+        target = None if holder(d, people, roles) else introduced_next(doc, d, people, roles)
         if target is not None:
             roles[id(target)] = d.role
             continue
@@ -195,6 +197,10 @@ def introduced_next(doc, d: Description, people: list[Group], roles: dict[int, s
     if window_end < len(doc) and doc[sent.end].sent.text.strip().endswith(("”", '"', ",”", ',"')):
         window_end = doc[window_end].sent.end  # a quote split off the sentence that names its speaker
     lo, hi = doc[sent.end].idx, doc[window_end - 1].idx + len(doc[window_end - 1])
+    body = text_of(doc)
+    paragraph_end = body.find("\n", lo)
+    if paragraph_end > hi:  # the rest of the description's paragraph: "The minister ... Lord Harrow said"
+        hi = paragraph_end
     for g in people:
         first = g.mentions[0]
         if id(g) in roles or not lo <= first.start < hi:
@@ -203,6 +209,14 @@ def introduced_next(doc, d: Description, people: list[Group], roles: dict[int, s
         if rng and any(doc[i].dep_ in SUBJECT_DEPS for i in range(*rng)):
             return g
     return None
+
+
+def holder(d: Description, people: list[Group], roles: dict[int, str]) -> bool:
+    """Whether someone named before 'the <title>' already holds that title: the description
+    is theirs, not a newcomer's ('the attorney general' after 'Lord Harrow, the attorney general')."""
+    mods = set(words(d.role)[:-1])
+    return any(d.head in (role := set(words(roles.get(id(g), "")))) and mods <= role
+               and any(m.start < d.start for m in g.mentions) for g in people)
 
 
 def antecedent(d: Description, people: list[Group], roles: dict[int, str]) -> Group | None:

@@ -17,14 +17,20 @@ LABEL_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC":
                "FAC": "place"}
 
 
-# Nouns naming a kind of organisation: "the TVP Info news channel", "British car
-# maker Aston Martin", "the Titan corporation". Collected from the seed and BBC
-# business/politics articles.
+# Common nouns that name a kind of organisation, written next to one's name: "the
+# Harbour news channel", "car maker Tallis", "beauty company Tallisco". General
+# vocabulary (business, media, politics, civil society), not names; the ambiguous
+# ones ("producer", "publisher") only type a name that is not a person's (kind_cue).
 ORG_NOUNS = {"agency", "bank", "broadcaster", "carrier", "channel", "company", "corporation",
              "firm", "group", "maker", "manufacturer", "newspaper", "network", "party",
              "retailer", "union", "airline", "insurer", "lender", "consultants", "consultancy",
              "watchdog", "regulator", "giant", "operator", "brewer", "supermarket", "chain",
-             "daily", "magazine", "station", "conglomerate", "producer", "publisher"}
+             "daily", "magazine", "station", "conglomerate", "producer", "publisher",
+             "charity", "league", "organisation", "organization", "association",
+             "foundation", "institute", "university", "hospital", "startup", "start-up",
+             "automaker", "carmaker", "utility", "exchange", "tabloid", "think-tank", "tank"}
+# Not in it: nouns for what a person or a town has too ("the Harrow website", "the Harrow
+# team", "the Harbour club").
 # Words that end organisation names; a PERSON entity ending in one is an organisation.
 ORG_NAME_WORDS = {"info", "news", "group", "agency", "corp", "corporation", "inc", "ltd", "plc",
                   "bank", "party", "union", "council", "ministry", "committee", "commission",
@@ -37,7 +43,15 @@ NON_ACTOR_HEADS = {"forum", "summit", "conference", "show", "games", "olympics",
                    "study", "report", "index", "budget", "treaty", "accord", "convention",
                    "protocol", "directive", "plan", "programme", "program", "strategy",
                    "survey", "war", "election", "elections", "referendum", "prize", "expo",
-                   "composite", "average"}  # stock indexes: "Shanghai Composite", "Industrial Average"
+                   "composite", "average", "award"}  # stock indexes: "Shanghai Composite", "Industrial Average"
+# Staff a firm names before their name ("Harbour analyst Tom Grant"); a town or country
+# names its officials, not its analysts.
+STAFF_NOUNS = {"analyst", "analysts", "economist", "strategist", "researcher"}
+# Members of a body who are no office holders, for "a fellow at X" (roles.ROLE_NOUNS has the rest).
+AFFILIATE_NOUNS = {"fellow", "member", "researcher", "scholar", "lecturer"}
+# Heads of names of laws and documents, whose capitals are part of the title.
+DOCUMENT_HEADS = {"act", "bill", "agreement", "treaty", "accord", "directive", "protocol", "plan",
+                  "programme", "program", "strategy", "report", "index", "budget", "convention"}
 # Heads of names that are events in most texts but organisations in some: kept when
 # the name speaks or acts, or is called a think tank or a group.
 ORG_CAPABLE_HEADS = {"forum", "conference"}
@@ -63,7 +77,11 @@ NON_ORG_ABBREVIATIONS = {"TV", "CEO", "GDP", "ICT", "IT", "PC", "DVD", "CD", "VA
                          "ET", "EST", "EDT", "CT", "CST", "CDT", "PT", "PST", "PDT", "UTC", "CET",
                          "VIP"}
 ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+# A name ending in "-ism" is a doctrine or a movement ("National Socialism"), not an actor.
+IDEOLOGY = re.compile(r"[a-z]{3}isms?$")
 HAS_DIGIT = re.compile(r"\d")
+# A US state as AP style abbreviates it after a town: "Ark.", "Calif.", "N.Y.".
+STATE_ABBREVIATION = re.compile(r"^(?:[A-Z][a-z]{1,4}|[A-Z]\.[A-Z])\.$")
 # A line that is a photo credit: capitals, slashes, no lowercase ("MICHAEL REYNOLDS/PAP/EPA").
 CREDIT_LINE = re.compile(r"^[^a-z\n]*[A-Z]{2,}[^a-z\n]*$")
 LEADING = ("the ", "The ", "a ", "an ")
@@ -127,11 +145,11 @@ def is_vague(text: str, kind: str, first_token) -> bool:
 
 
 def is_non_actor(text: str) -> bool:
-    """Events, laws, products and terms that spaCy labels as names."""
+    """Events, laws, products, ideologies and terms that spaCy labels as names."""
     words = text.split()
     if not words:
         return True
-    if words[-1].lower() in NON_ACTOR_HEADS:
+    if words[-1].lower() in NON_ACTOR_HEADS or IDEOLOGY.search(words[-1]):
         return True
     if any(HAS_DIGIT.search(w) for w in words):
         return True
@@ -142,18 +160,48 @@ def kind_cue(doc, tok_start: int, tok_end: int, kind: str) -> tuple[str, bool]:
     """The kind the neighbouring words give evidence for, and whether there was any."""
     after = doc[tok_end: tok_end + 2]
     before = doc[max(tok_start - 1, 0): tok_start] if tok_start > 0 else doc[0:0]
-    for tok in list(after) + list(before):
-        if tok.lower_ in ORG_NOUNS and tok.pos_ == "NOUN":
-            return "organization", True
-        if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
-            break
+    # "the Titan corporation", "beauty company Titan"; before a person's name the noun
+    # is their occupation ("broadcaster Tom Harrow")
+    for side in (after, before) if kind != "person" else (after,):
+        for tok in side:
+            if tok.lower_ in ORG_NOUNS and tok.pos_ == "NOUN":
+                return "organization", True
+            if tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+                break
+    if (addressed(doc, tok_start) or occupied(doc, tok_start, tok_end)) and doc[tok_end - 1].lower_ not in ORG_NAME_WORDS:
+        return "person", True  # "President Harrow", "Sen. Harrow", "quarterback Dale Reyes"
+    if kind == "place" and tok_end + 1 < len(doc) and doc[tok_end].lower_ in STAFF_NOUNS \
+            and doc[tok_end + 1].ent_type_ == "PERSON":
+        return "organization", True  # "Harbour analyst Tom Grant": a firm, not a town
     head = doc[tok_end - 1]
-    for other in (head.head, *head.conjuncts):
-        if other.i != head.i and other.ent_type_ == "ORG" and kind == "place":
+    for other in (head.head, *head.conjuncts):  # "AT&T, Harbour Mobile and others"
+        if other.i != head.i and other.ent_type_ == "ORG" and (
+                kind == "place" or not kind and other in head.conjuncts):
             return "organization", True
     if kind == "person" and head.lower_ in ORG_NAME_WORDS:
         return "organization", True
     return kind, False
+
+
+def addressed(doc, start: int) -> bool:
+    """Whether a person's title in capitals stands right before a name: "President Harrow"."""
+    from .roles import ROLE_NOUNS
+
+    if start == 0:
+        return False
+    word = doc[start - 1]
+    low = word.lower_.rstrip(".")
+    return word.text[:1].isupper() and (low in HONORIFICS or low in TITLE_WORDS
+                                        or low in ROLE_NOUNS and word.is_title and word.pos_ == "PROPN")
+
+
+def occupied(doc, start: int, end: int) -> bool:
+    """Whether a role noun in lower case stands before a name it qualifies: "quarterback Dale Reyes"."""
+    from .roles import ROLE_NOUNS
+
+    word = doc[start - 1] if start > 0 else None
+    return word is not None and word.is_lower and word.lower_ in ROLE_NOUNS and word.dep_ == "compound" \
+        and start <= word.head.i < end and end - start >= 2
 
 
 def entity_mentions(doc) -> list[Mention]:
@@ -162,15 +210,22 @@ def entity_mentions(doc) -> list[Mention]:
     out: list[Mention] = []
     rejected: set[str] = set()
     orgs = {trim(e.text, 0)[0] for e in doc.ents if e.label_ == "ORG"}
+    tickers = {doc[i - 2].text + doc[i - 1].text for i in range(2, len(doc) - 2)
+               if ticker_after(doc[i - 2:i])}
     for ent in doc.ents:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None or in_credit_line(body, ent.start_char) or in_heading_line(body, ent.start_char):
             continue
+        if with_possessive(strip_lead(ent)).text in tickers:  # the possessive is part of the company's name
+            span = with_possessive(strip_lead(ent))
+            out.append(Mention(span.start_char, span.end_char, span.text, "organization", True))
+            continue
         span = clip(widen(doc, ent, kind))
-        span = before_possessive(strip_lead(span)) if kind == "person" else strip_lead(span)
+        span = after_abbreviation(before_possessive(strip_lead(span))) if kind == "person" else strip_lead(span)
         if kind != "place" and qualified_org(span, orgs):
             span, kind = span[1:], "organization"
-        if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span):
+        if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span) \
+                or numbered(span) or names_document(span):
             continue
         kind, cue = kind_cue(doc, span.start, span.end, kind)
         if before_place_noun(doc, span.end) or before_region(doc, span.start, span.end):
@@ -190,7 +245,60 @@ def entity_mentions(doc) -> list[Mention]:
                 continue
             k = "organization" if part != text and ACRONYM.match(part) else kind
             out.append(Mention(s, s + len(part), part, k, cue))
+    out = joined_by_acronym(out, body)
     return [m for m in out if not any(r.endswith(" " + m.text) for r in rejected)]
+
+
+def joined_by_acronym(mentions: list[Mention], body: str) -> list[Mention]:
+    """Two organisations around 'and' that the article abbreviates as one are one name:
+    'Harbour and Border Protection' where the text also writes 'HBP'."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == m.kind == "organization" and body[prev.end:m.start] == " and ":
+            text = body[prev.start:m.end]
+            short = "".join(w[0] for w in text.split() if w[0].isupper())
+            if len(short) > 2 and re.search(rf"\b{short}\b", body):
+                out[-1] = Mention(prev.start, m.end, text, "organization", prev.cue or m.cue)
+                continue
+        out.append(m)
+    joined = {m.text for m in out if " and " in m.text}
+    for i, m in enumerate(out):  # the same name again, the model tagging only its first part
+        full = next((j for j in joined if j.startswith(m.text + " and ") and body.startswith(j, m.start)), None)
+        if full:
+            out[i] = Mention(m.start, m.start + len(full), full, "organization", m.cue)
+    return out
+
+
+def names_document(span) -> bool:
+    """A name that only qualifies a plan, a bill or an ad: "the Harrow-Grant Medicare plan"."""
+    last = span[-1]
+    return span.end < len(span.doc) and last.dep_ == "compound" and last.head.i == span.end \
+        and last.head.lower_ in DOCUMENT_HEADS | {"ad", "ads"} and len(span) > 1
+
+
+def numbered(span) -> bool:
+    """A model or an index, named with a number: "the 737 Max jet", "the S&P 500"."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and HAS_DIGIT.search(before.text) and before.head.i in (span[-1].head.i, span[-1].i):
+        return True
+    return any(c.dep_ == "nummod" and c.i == span.end for c in span[-1].children)
+
+
+def ticker_after(span) -> bool:
+    """A name with its possessive before a bracketed stock symbol: "Harrow’s (HRW)"."""
+    doc, end = span.doc, span.end
+    return end + 2 < len(doc) and doc[end].text == "(" and ACRONYM.match(doc[end + 1].text) is not None \
+        and doc[end + 2].text == ")" and span[-1].lower_ in ("’s", "'s")
+
+
+def with_possessive(span):
+    """The span with the possessive that follows it: "Tallow" -> "Tallow’s"."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in ("’s", "'s") and not doc[span.end - 1].whitespace_:
+        return doc[span.start:span.end + 1]
+    return span
 
 
 def clip(span):
@@ -204,8 +312,15 @@ def clip(span):
 
 
 def before_region(doc, start: int, end: int) -> bool:
-    """A one-word name before ", <place>" and the end of the phrase is a town: "Hope, Ohio."."""
-    if end - start != 1 or end + 1 >= len(doc) or doc[end].text != "," or doc[end + 1].ent_type_ != "GPE":
+    """A one-word name before ", <place>" and the end of the phrase is a town: "Harbour, Ohio.",
+    "Harbour, Ark." (a state as news style abbreviates it)."""
+    if end - start != 1 or end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    nxt = doc[end + 1]
+    if STATE_ABBREVIATION.match(nxt.text) and nxt.lower_ not in HONORIFICS \
+            and nxt.lower_.rstrip(".") not in TITLE_WORDS:  # "Harrow, Mr. Grant and ..." lists people
+        return True
+    if doc[end + 1].ent_type_ != "GPE":
         return False
     i = end + 1
     while i < len(doc) and doc[i].ent_type_ == "GPE":
@@ -283,7 +398,7 @@ def org_like(span) -> bool:
     head = span[-1]
     if head.lower_ not in ORG_CAPABLE_HEADS:
         return False
-    if head.dep_ == "nsubj" and head.head.pos_ == "VERB":
+    if head.dep_ == "nsubj" and head.head.pos_ == "VERB" or affiliation_of(head):
         return True
     near = [head.head] if head.dep_ == "appos" else []
     near += [c for c in head.children if c.dep_ == "appos"]
@@ -291,58 +406,30 @@ def org_like(span) -> bool:
                for t in near)
 
 
+def affiliation_of(tok) -> bool:
+    """Whether a name is where someone works: "a senior fellow at the Harbour Forum"."""
+    from .roles import ROLE_NOUNS
+
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in ("at", "of") \
+        and prep.head.lemma_.lower() in ROLE_NOUNS | AFFILIATE_NOUNS
+
+
 def inner_acronyms(text: str, start: int) -> list[Mention]:
-    """Organisation acronyms inside a rejected name: 'OSCE' in 'OSCE Forum'."""
+    """Organisation acronyms inside a rejected name: 'OSCE' in 'OSCE Forum'; not in a law's
+    or a plan's name, which the capitals spell out themselves ('the HOPE Act')."""
     out = []
+    if text.split() and text.split()[-1].lower() in DOCUMENT_HEADS:
+        return out
     for m in re.finditer(r"\b[A-Z][A-Z&]{1,6}\b", text):
         if m.group(0) not in NON_ORG_ABBREVIATIONS:
             out.append(Mention(start + m.start(), start + m.end(), m.group(0), "organization", True))
     return out
 
 
-def extra_mentions(doc, taken: set[int]) -> list[Mention]:
-    """Names spaCy missed: acronyms and proper-noun runs with an organisation cue."""
-    out = []
-    rejected = {e.text for e in doc.ents if is_non_actor(e.text)}
-    body = text_of(doc)
-    i, n = 0, len(doc)
-    while i < n:
-        tok = doc[i]
-        if tok.idx in taken or tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-            i += 1
-            continue
-        j = i
-        while j + 1 < n and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper() \
-                and not doc[j + 1].ent_type_ and doc[j + 1].idx not in taken:
-            j += 1
-        span = doc[i: j + 1]
-        kind, cue = kind_cue(doc, i, j + 1, "")
-        text = span.text
-        if in_credit_line(body, span.start_char) or in_heading_line(body, span.start_char) \
-                or starts_with_title(span) or not_a_name(span):
-            pass
-        elif is_non_actor(text):
-            out.extend(inner_acronyms(text, span.start_char))
-            rejected.add(text)
-        elif defined_term(body, span.start_char, text) or text in rejected_before(body, span.start_char, rejected):
-            pass
-        elif cue or (len(span) == 1 and ACRONYM.match(text)) or speaks(span):
-            out.append(Mention(span.start_char, span.end_char, text, kind or "organization", True))
-        i = j + 1
-    return out
-
-
-def starts_with_title(span) -> bool:
-    """Whether the run starts with an honorific or a role word (handled as a person's title)."""
-    from .roles import ROLE_NOUNS
-
-    first = span[0].lower_
-    return first in HONORIFICS or first in ROLE_NOUNS or first.rstrip("s") in ROLE_NOUNS
-
-
-def speaks(span) -> bool:
-    """A multi-word proper name that is the subject of a reporting verb: 'Downing Street has confirmed'."""
-    from .roles import REPORTING_VERBS
-
-    head = span[-1]
-    return len(span) > 1 and head.dep_ == "nsubj" and head.head.lemma_ in REPORTING_VERBS
+def after_abbreviation(span):
+    """A person's name starts after a team or a position in capitals: "Harbour FW Tom Grant"."""
+    for tok in reversed(span[:-2]):
+        if ACRONYM.match(tok.text):
+            return span.doc[tok.i + 1:span.end]
+    return span

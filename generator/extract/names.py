@@ -32,24 +32,6 @@ STATE_ABBREVIATIONS = {
 }
 PLACE_ALIASES.update(STATE_ABBREVIATIONS)
 PLACE_ALIASES.update({k + ".": v for k, v in STATE_ABBREVIATIONS.items()})
-# Well-known organisations whose long form or nickname the acronym rule cannot
-# see ("the Alliance" for NATO). Short form -> other names; the short form is
-# the actor's name, as analysts write it.
-WELL_KNOWN = {
-    "NATO": ("North Atlantic Treaty Organization", "Alliance"),
-    "UN": ("United Nations",),
-    "EU": ("European Union",),
-    "IMF": ("International Monetary Fund", "Fund"),
-    "WTO": ("World Trade Organization",),
-    "WHO": ("World Health Organization",),
-    "OSCE": ("Organization for Security and Co-operation in Europe",),
-    "OPEC": ("Organization of the Petroleum Exporting Countries",),
-    "ECB": ("European Central Bank",),
-    "FBI": ("Federal Bureau of Investigation", "Bureau"),
-    "CIA": ("Central Intelligence Agency", "Agency"),
-    "BBC": ("British Broadcasting Corporation",),
-    "NHS": ("National Health Service",),
-}
 # Bare capitalised words that stand for a fuller name given elsewhere ("the
 # House" for the House of Lords); alone, with no fuller name, they are dropped.
 GENERIC_ORG_WORDS = {"house", "alliance", "commission", "council", "committee", "union", "party",
@@ -96,10 +78,16 @@ def vote_kinds(mentions: list[Mention]) -> list[Mention]:
         if m.kind == "person" and " " not in m.text and fold(m.text) not in surnames:
             weight = 0.5  # a lone capitalised word is a weak person
         votes[fold(m.text)][m.kind] += weight
+    cued: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.cue:
+            cued[fold(m.text)].add(m.kind)
     out = []
     for m in mentions:
         key = fold(m.text)
         kind = m.kind if m.cue else votes[key].most_common(1)[0][0]
+        if not m.cue and len(cued[key]) == 1:
+            kind = next(iter(cued[key]))  # what the text says of a name decides its other uses
         if not m.cue and key in surnames and " " not in m.text:
             kind = "person"
         out.append(Mention(m.start, m.end, m.text, kind, m.cue))
@@ -169,7 +157,7 @@ def group_others(mentions: list[Mention]) -> list[Group]:
 
 
 def merge_aliases(groups: dict[str, Group]) -> None:
-    """Fold long forms into acronyms, nicknames into well-known names, short forms into full ones."""
+    """Fold long forms into acronyms, a bare head word into the one name it ends, short forms into full ones."""
     orgs = [k for k, g in groups.items() if g.kind == "organization"]
     for key in orgs:
         for form in groups[key].forms:
@@ -177,15 +165,22 @@ def merge_aliases(groups: dict[str, Group]) -> None:
             if short and short != key and short in groups:
                 move(groups, key, short)
                 break
-    for short, others in WELL_KNOWN.items():
-        present = [k for k in (fold(short), *map(fold, others)) if k in groups]
-        for k in present[1:]:
-            move(groups, k, present[0])
+    for key in [k for k in groups if k in GENERIC_ORG_WORDS and groups[k].kind == "organization"]:
+        named = [k for k, g in groups.items() if g.kind == "organization" and k != key
+                 and any(head_word(f) == key for f in g.forms if " " in f)]
+        if len(named) == 1:  # "the Agency": the one organisation the article names "... Agency"
+            move(groups, key, named[0])
     for key in [k for k in groups if " " not in k]:
         full = next((k for k, g in groups.items() if g.kind == "organization" and " " in k
                      and k.split()[0] == key and extends(groups[key], k)), None)
         if full and key in groups and groups[key].kind == "organization":
             move(groups, key, full)
+
+
+def head_word(name: str) -> str:
+    """The word a name is headed by: 'Agency' in 'Harbour Space Agency', 'House' in 'House of Lords'."""
+    words = fold(name).split(" of ")[0].split()
+    return words[-1] if words else ""
 
 
 def extends(short: Group, full: str) -> bool:
@@ -216,11 +211,8 @@ def display_name(group: Group) -> str:
         return canonical or max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
     if group.kind == "organization":
         acronyms = [f for f in forms if ACRONYM.match(f) and any(initials(o) == f for o in forms)]
-        known = [f.upper() for f in forms if f.upper() in WELL_KNOWN]
-        if acronyms or known:
-            short = (known or acronyms)[0]
-            caps = [f for f in forms if f == short.upper()]
-            return caps[0] if caps else short
+        if acronyms:
+            return acronyms[0]
         return max(forms, key=lambda f: (len(f.split()), -forms.index(f)))
     return max(forms, key=lambda f: (parse_person(f).parts, peerage(f), -len(f.split()), -forms.index(f)))
 

@@ -78,13 +78,15 @@ def qualified_org(span, orgs: set[str]) -> bool:
 
 
 def not_a_name(span) -> bool:
-    """No capital letter ("n’t", "piggy"), an interjection ("Well", a misspelt "Thrusday"),
+    """No capital letter ("n’t", "piggy"), a verb inside ("Harrow hit Grant"), an interjection ("Well", a misspelt "Thrusday"),
     or an all-caps label opening a paragraph ("EDITED 4:10 p.m. --", "EDITED - June 2")."""
     if not any(c.isupper() for c in span.text) and span[-1].lower_ not in INSTITUTION_HEADS \
             or shouted(span.text):
         return True
     if len(span) == 1 and (span[0].dep_ == "intj" or calendar_typo(span.text) or common_word(span[0])):
         return True
+    if any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in span[1:-1]):
+        return True  # a clause, not a name: "Harrow hit Grant"
     return is_label(span) or in_quoted_title(span)
 
 
@@ -103,7 +105,7 @@ def common_word(tok) -> bool:
 
 
 def in_quoted_title(span) -> bool:
-    """A name inside a short title in quotation marks: “Cats and Dogs”, “The Last Emperor”."""
+    """A name inside a short title or slogan in quotation marks: “Cats and Dogs”, “No HOME, No Vote”."""
     doc = span.doc
     left = next((t for t in reversed(doc[max(span.start - QUOTED_TITLE_WORDS, 0):span.start])
                  if t.is_quote or t.is_sent_start), None)
@@ -114,8 +116,8 @@ def in_quoted_title(span) -> bool:
     while len(inner) and inner[-1].is_punct:
         inner = inner[:-1]  # “Cats and Dogs.”
     words = [t for t in inner if t.is_alpha]
-    return len(inner) > len(span) and all(t.is_title or t.is_stop for t in words) \
-        and not any(t.is_punct and t.text not in ("&", "-", "'", "’") for t in inner)
+    return len(inner) > len(span) and all(t.is_title or t.is_upper or t.is_stop for t in words) \
+        and not any(t.is_punct and t.text not in ("&", "-", "'", "’", ",") for t in inner)
 
 
 def calendar_typo(word: str) -> bool:

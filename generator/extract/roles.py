@@ -24,8 +24,11 @@ ROLE_NOUNS = {
     "boss", "chairperson", "president-elect", "vice-president", "secretary-general",
     "treasurer", "whip", "pollster", "dean", "rector", "bishop", "archbishop", "pope",
     "emir", "sheikh", "sultan", "monarch", "governor-general", "magnate", "tycoon",
+    # positions in team sports, which sports pages write as titles ("Harbour quarterback X")
+    "quarterback", "linebacker", "receiver", "rusher", "center", "striker", "midfielder",
+    "defender", "goalkeeper", "pitcher", "catcher", "winger", "playmaker",
 }
-# Abbreviated titles written with a full stop before a name ("U.S. Rep. Ilhan Omar"), as
+# Abbreviated titles written with a full stop before a name ("U.S. Rep. Dale Hunt"), as
 # news style guides (AP) abbreviate them.
 ROLE_ABBREVIATIONS = {"rep": "representative", "sen": "senator", "gov": "governor",
                       "gen": "general", "amb": "ambassador", "atty": "attorney", "supt": "superintendent"}

@@ -30,6 +30,8 @@ DATELINE_PARAGRAPHS = 3
 CREDIT = re.compile(r"\b(?:reporting|editing|writing|compiled|produced|additional reporting) by\b"
                     r"|\bcontributed(?: reporting| to (?:this|the) (?:report|story|article))"
                     r"|^(?:write|e-?mail|contact) (?:to )?[A-Z]|^by [A-Z]", re.I | re.M)
+# A paragraph that is one quotation and nothing else: a pull quote.
+QUOTED_LINE = re.compile(r"\s*[“\"][^“”\"\n]+[”\"]\s*$")
 # A byline paragraph: a short line naming a reporter with their beat.
 BYLINE_NOUNS = re.compile(r"\b(?:correspondent|reporter|editor|columnist|writer|staff)\s*$", re.I)
 MAX_BYLINE_WORDS = 10
@@ -46,7 +48,7 @@ SEEN_BY_VERBS = {"report", "obtain", "review", "see", "publish", "contact", "int
 SPEECH_TO = {"say", "tell", "speak", "talk", "email", "e-mail", "write", "statement", "comment",
              "email", "letter", "interview", "remark", "confirm", "explain"}
 # A journalist's name stands this close to the outlet's ("CBS Sports NFL Insider X",
-# "X of the Pittsburgh Post-Gazette").
+# "X of the Harbour Post-Gazette").
 NEAR_CHARS = 25
 # A journalist who says or notes something is a source, not a credit.
 SOURCE_VERBS = REPORTING_VERBS - {"write"}
@@ -59,6 +61,11 @@ KIN_WORDS = {"wife", "husband", "son", "daughter", "mother", "father", "brother"
              "fiancee", "fiancée", "fiance", "girlfriend", "boyfriend", "stepson", "stepdaughter",
              "mom", "mum", "mommy", "mummy", "momma", "mama", "dad", "daddy", "papa", "grandma",
              "grandpa", "granny", "sis"}
+# Words whose object lists examples: "the likes of X and Y", "such as X", "stars like X".
+EXAMPLE_WORDS = {"likes", "as", "like", "including"}
+# Links a name's phrase takes up to "according" while it stays a noun phrase
+# ("according to data from X", "according to X's fact checker").
+NOMINAL_DEPS = {"pobj", "prep", "poss", "compound", "nmod", "appos", "conj"}
 # Grammatical functions by which a name acts or is acted on.
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "agent"}
 # Links up from a name to the phrase whose function it shares.
@@ -130,7 +137,8 @@ def read_page(body: str, quotes: tuple[Quote, ...]) -> Page:
     dateline = next(((s, m.end()) for s, e in paragraphs[:DATELINE_PARAGRAPHS]
                      if (m := DATELINE.match(body, s, e)) and m.end() - s < MAX_DATELINE), (0, 0))
     credits = tuple(span for span in paragraphs if is_credit(body[span[0]:span[1]]))
-    return Page(dateline, credits, tuple(q.span for q in quotes))
+    pulled = tuple(span for span in paragraphs if QUOTED_LINE.match(body, span[0], span[1]))
+    return Page(dateline, credits, tuple(q.span for q in quotes) + pulled)
 
 
 def paragraph_spans(body: str) -> list[Span]:
@@ -164,10 +172,67 @@ def is_key(doc, actor: Actor, page: Page, spoke: Spoke, title: str | None) -> bo
     spans = spans_of(doc, live)
     if actor.kind == "organization" and is_outlet(actor, spans, page) and all(map(cites, spans)):
         return False
+    if actor.kind == "person" and all(inside(m, page.quotes) for m in live):
+        return False  # a person named only in someone's words: an example, a comparison
+    if actor.kind == "organization" and spans and all(hearer(s) or according_to(s) for s in spans):
+        return False  # only the channel of a quotation or the source of a figure
+    if len(live) == 1 and spans and (aside(text_of(doc), live[0]) and not source(spans[0]) or example(spans[0])):
+        return False
     if len(live) > 1 or actor.kind == "organization":
         return True  # an organisation in passing is still one the story names (the seeds' convention)
     return any(acts(s) and not inside((s.start_char, s.end_char), page.quotes) for s in spans)
 
+
+
+def aside(body: str, span: Span) -> bool:
+    """Whether a mention sits inside brackets: "(Harrow, it is worth noting, ...)"."""
+    start = body.rfind("\n", 0, span[0]) + 1
+    end = body.find("\n", span[1])
+    end = len(body) if end < 0 else end
+    opened = body.rfind("(", start, span[0])
+    closed = body.find(")", span[1], end)
+    return opened >= 0 and ")" not in body[opened:span[0]] and closed >= 0 and "(" not in body[span[1]:closed] \
+        and closed - opened > span[1] - span[0] + 2  # not an abbreviation's own brackets: "(HRW)"
+
+
+def source(span) -> bool:
+    """Whether a name is the subject of a reporting verb: "as Harrow noted"."""
+    tok = governor(span)
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in REPORTING_VERBS
+
+
+def example(span) -> bool:
+    """A name given as an example: "the likes of X and Y", "such as X"."""
+    tok = governor(span)
+    if tok.dep_ != "pobj":
+        return False
+    word = tok.head if tok.head.lower_ in EXAMPLE_WORDS else tok.head.head
+    # "the likes of X are warning": examples that act are actors
+    return word.lower_ in EXAMPLE_WORDS and not {word.dep_, word.head.dep_} & {"nsubj", "nsubjpass"}
+
+
+def according_to(span) -> bool:
+    """'according to X', 'according to data from X': X is a source, not an actor."""
+    tok = span.root
+    while tok.dep_ in NOMINAL_DEPS and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lower_ == "according":
+            return True
+    return False
+
+
+def hearer(span) -> bool:
+    """Whether a name only hears a quotation: '..., Harrow told the Courier.', 'a statement to X',
+    'said on X'. One told that something is so ('told X that ...') is the one the news was
+    given to, and stays."""
+    tok = governor(span)
+    if tok.dep_ == "poss":
+        tok = governor_of(tok.head)  # "said on X's morning show"
+    if tok.dep_ in ("dobj", "dative") and tok.head.lemma_ == "tell":
+        return not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.head.children)
+    prep = tok.head
+    return (tok.dep_ == "pobj" and prep.lower_ in ("to", "with", "on")
+            and prep.head.lemma_.lower() in SPEECH_TO)
 
 
 def given_name_only(doc, actor: Actor) -> bool:
