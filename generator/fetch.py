@@ -16,12 +16,15 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
+from typing import TYPE_CHECKING
 from urllib.parse import urljoin, urlsplit
 
-import httpx
 from protego import Protego
 
 from .sources import DEFAULT_MAX_BYTES
+
+if TYPE_CHECKING:  # imported where a client is made: 0.2 s of every other command's start
+    import httpx
 
 HTML = ("text/html", "application/xhtml+xml")
 # Feeds are served under all of these; text/html is left out: a page is not a feed.
@@ -140,6 +143,8 @@ class Client:
 
     def __init__(self, policy: Policy = Policy(), sleep: Callable[[float], None] = time.sleep,
                  transport: httpx.BaseTransport | None = None):
+        import httpx
+
         self.policy, self.sleep = policy, sleep
         self.http = httpx.Client(headers={"User-Agent": policy.agent}, follow_redirects=False,
                                  timeout=policy.timeout, transport=transport, trust_env=False)
@@ -185,6 +190,8 @@ class Client:
     # ---------------------------------------------------------------- one request, retried
     def request(self, url: str) -> tuple[httpx.Response, bytes]:
         """One GET (no redirect followed), retried on 429, 5xx and dropped connections."""
+        import httpx
+
         for attempt in range(self.policy.retries + 1):
             last_try = attempt == self.policy.retries
             try:
