@@ -4,7 +4,7 @@
     nothing changed? unchanged_sources                  sources_state.py
     extract          extract_all (cached by content)    extraction.py -> pipeline.py (in parallel.py's workers)
     pages            write_site: assemble the site model, render, write docs/
-                                                        pages.py -> site.py, render.py, docs_writer.py
+                                                        pages.py -> site.py, render.py (templating.py), docs_writer.py
     HTML             mkdocs_build: MkDocs on what changed, search index, swap into site/
                                                         publish.py -> htmlsite.py, search.py, fs.py
 

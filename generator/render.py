@@ -8,116 +8,26 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing
-import posixpath
 import re
 import threading
 import unicodedata
-from urllib.parse import quote
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import frontmatter
-import jinja2
 from markupsafe import Markup, escape
 
 from . import feed
 from .describe import LISTS, actor_description, letter_description, month_description, provenance, story_description
-from .model import GENERATED_MARK, Failure
+from .model import Failure
 from .picture import Mark, month_bars, timeline_svg
 from .records import iso
-from .site import ActorView, Entry, Event, Site, Story, page_url_of
+from .site import ActorView, Entry, Event, Site, Story
+from .search_marks import search_data
+from .templating import environment, format_day, link, page, url_from
 from .briefing_parts import ArticleHTML, BriefingMeta, DatesPicture, dated_refs
 from .views import Link, PageView, ParagraphOf, StoryLink, digest
-
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-# Python-Markdown's backslash-escapable characters (markdown.Markdown.ESCAPED_CHARS, plus `|`
-# from the tables extension); `<`, `>` and `&` are HTML-escaped instead. No others: Markdown
-# leaves a backslash before any other character on the page ("https\\://").
-MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
-
-
-def md_text(value: str) -> str:
-    """Plain text safe to place inline in Markdown: specials escaped, one line."""
-    return MD_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
-
-
-def finalize(value: object) -> object:
-    if value is None:
-        return ""
-    if isinstance(value, Markup) or not isinstance(value, str):
-        return value
-    return md_text(value)
-
-
-def environment(templates: Path | None = None) -> jinja2.Environment:
-    dirs = [str(p) for p in (templates, PACKAGE_TEMPLATES) if p is not None and p.is_dir()]
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(dirs), undefined=jinja2.StrictUndefined,
-                             autoescape=True, finalize=finalize, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
-    env.filters["day"] = format_day
-    env.filters["external"] = external_link
-    env.filters["month"] = lambda d: d.strftime("%B %Y") if d else "Undated"
-    # Text inside raw HTML blocks, which Markdown leaves as they are: HTML-escaped, on one line
-    # (a blank line would end the block).
-    env.filters["html"] = lambda v: Markup(escape(" ".join(str(v).split())))
-    return env
-
-
-def format_day(day: dt.date | None) -> str:
-    return f"{day.day} {day:%B %Y}" if day else "undated"
-
-
-def external_link(url: str) -> Markup:
-    """A link (raw HTML) to an http(s) address from a source; anything else is shown as text."""
-    text = escape(" ".join((url or "").split()))
-    if not re.match(r"https?://[^\s]+$", url or "", re.I):
-        return Markup(text)
-    target = escape(quote(url, safe=":/?#@!$&'*+,;=%~"))
-    return Markup(f'<a href="{target}">{text}</a>')
-
-
-def relative(target: str, folder: str) -> str:
-    """posixpath.relpath(target or ".", folder or ".") for relative paths without "." or ".." parts.
-
-    A briefing links to some 30 pages: posixpath.relpath (which makes both paths
-    absolute against the working folder first) took a seventh of all page rendering.
-    """
-    to = target.strip("/").split("/") if target.strip("/") else []
-    start = folder.strip("/").split("/") if folder.strip("/") else []
-    common = 0
-    while common < min(len(to), len(start)) and to[common] == start[common]:
-        common += 1
-    return "/".join([".."] * (len(start) - common) + to[common:]) or "."
-
-
-def link(text: str, target: str, here: str) -> Markup:
-    """A Markdown link from page `here` to page `target` (both docs-relative paths)."""
-    rel = relative(target, posixpath.dirname(here))
-    return Markup(f"[{escape(md_text(text))}]({rel})")  # the text is a source's: HTML-escaped too
-
-
-def url_from(here: str, target: str, fragment: str = "") -> str:
-    """A relative URL from the built page of `here` to the built page of `target` (raw HTML)."""
-    rel = relative(page_url_of(target), page_url_of(here))
-    return ("./" if rel == "." else rel + "/") + (f"#{fragment}" if fragment else "")
-
-
-# Front matter keys that MkDocs Material prints into the HTML as they are, without escaping
-# (its Jinja environment has no autoescape): `title` in <title>, the header and the nav,
-# `author` in <meta name="author" content="...">. Their values are stored HTML-escaped.
-THEME_RAW_KEYS = ("title", "author", "description")
-
-
-def page(meta: dict, body: str) -> str:
-    """Markdown with YAML front matter; meta keys that are None are left out."""
-    meta = {k: str(escape(v)) if k in THEME_RAW_KEYS and isinstance(v, str) else v
-            for k, v in meta.items() if v is not None}
-    post = frontmatter.Post(body, **meta, generator=GENERATED_MARK)
-    return frontmatter.dumps(post, sort_keys=False, allow_unicode=True) + "\n"
-
 
 # Page sizes: no generated page grows with the whole site.
 BRIEFINGS_PER_PAGE = 200  # a month's list is split into pages of this many
@@ -136,14 +46,6 @@ FILTER_ACTORS = 10  # people and organisations per briefing offered as search fi
 # pushed out; either way the whole site is indexed again instead of the new pages alone
 # (generator/search.py).
 FILTER_TOP_ACTORS = 100
-# The filters written to the pages (others a caller passes are left out). Pagefind counts the
-# results under every filter value on each search, comparing each page a value holds with each
-# result: the cost is (pages under all values) x (results). A "type" filter (briefing, actor,
-# story) put every page under a value, 42% of the site's filter entries at 5,000 briefings; the
-# first search for a common name spent most of its time there (bench/search_bench.py).
-FILTER_KEYS = ("actor", "source", "story", "year")
-
-
 def chunks(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
 
@@ -151,40 +53,6 @@ def chunks(items: list, size: int) -> list[list]:
 def numbered(base: str, n: int) -> str:
     """'briefings/months/2021-12.md', then '...-2.md', '...-3.md' for later pages."""
     return base if n == 1 else f"{base[:-3]}-{n}.md"
-
-
-def html_text(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def filter_text(value: str) -> str:
-    """A filter value as the data-value attribute must hold it (before attribute escaping).
-
-    Pagefind UI shows filter values as HTML, so the value it indexes must be HTML
-    text (& < > escaped); and Pagefind decodes entities in what it reads once more
-    after the HTML parser has (pagefind 1.x): "&amp;lt;" is indexed as "<". So the
-    name is escaped twice here, and once more as an attribute.
-    """
-    return html_text(html_text(value))
-
-
-def search_data(filters: dict[str, list[str]], meta: dict[str, str | None] | None = None) -> Markup:
-    """Hidden Pagefind filter/meta/sort attributes for a page (values escaped; FILTER_KEYS filters only)."""
-    spans = []
-    for key, values in filters.items():
-        if key not in FILTER_KEYS:
-            continue
-        for v in dict.fromkeys(" ".join(str(x).split()) for x in values if x):
-            # Pagefind UI shows a filter value as HTML ({@html}): the value it indexes is the
-            # name as HTML text, so "<img onerror=...>" from a source is shown, never run.
-            # assets/search.js escapes ?source=... once, as indexed, before it presets a filter.
-            spans.append(f'<span data-pagefind-filter="{key}[data-value]" data-value="{escape(filter_text(v))}"></span>')
-    for key, v in (meta or {}).items():
-        if v:
-            spans.append(f'<span data-pagefind-meta="{key}[data-value]" data-value="{escape(v)}"></span>')
-            if key == "date":
-                spans.append(f'<span data-pagefind-sort="date[data-value]" data-value="{escape(v)}"></span>')
-    return Markup(f'<div class="pagefind-data" hidden>{"".join(spans)}</div>')
 
 
 def first_letter(name: str) -> str:

@@ -15,7 +15,9 @@ from hypothesis import strategies as st
 from generator import feed, render
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.picture import Mark, month_bars, timeline_svg
-from generator.render import BRIEFINGS_PER_PAGE, KEEP, Renderer, relative, search_data, url_from
+from generator.render import BRIEFINGS_PER_PAGE, KEEP, Renderer
+from generator.search_marks import search_data
+from generator.templating import relative, url_from
 from generator.site import assemble, page_url_of
 
 EVIL = '<script>alert(1)</script> & "quotes" [link](javascript:x) *bold* `code`'

@@ -163,7 +163,7 @@ def test_typing_a_query_shows_results_at_once(watch, base_url):
 
 def indexed_filters(site: Path):
     """(filter, value) -> pages, over the site's indexed pages, read from our own HTML (as Pagefind
-    reads it: the values decoded once more, see render.filter_text)."""
+    reads it: the values decoded once more, see search_marks.filter_text)."""
     from collections import Counter
 
     import lxml.html
