@@ -62,7 +62,7 @@ def office_mentions(doc) -> list[Mention]:
     """Capitalised noun phrases that speak or act though spaCy tagged no (or only part of a)
     name: "the U.S. Attorney’s Office for the Western District of Harbour said", "The
     Harbour Nations High Commissioner for Human Rights said"."""
-    from .mentions import ORG_NAME_WORDS, ORG_OF_HEADS
+    from .mention_words import ORG_NAME_WORDS, ORG_OF_HEADS
     from .roles import ROLE_NOUNS
 
     out = []

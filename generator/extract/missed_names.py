@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ..normal import HONORIFICS
 from . import text_of
-from .mentions import (ACRONYM, HAS_DIGIT, Mention, defined_term, in_credit_line, inner_acronyms,
+from .mention_words import ACRONYM, HAS_DIGIT
+from .mentions import (Mention, defined_term, in_credit_line, inner_acronyms,
                        is_non_actor, kind_cue, names_document, numbered, rejected_before)
 from .not_names import in_heading_line, not_a_name
 

@@ -6,7 +6,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ..normal import ADDRESS, HONORIFICS, fold
-from .mentions import ACRONYM, Mention
+from .mention_words import ACRONYM
+from .mentions import Mention
 from .person_names import PersonName, given_compatible, parse_person, same_person
 
 # Forms of the same place: "US" and "the United States" are one actor.

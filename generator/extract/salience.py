@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..model import Actor, Quote, Span
 from ..normal import HONORIFICS
 from . import text_of
-from .mentions import TITLE_WORDS
+from .mention_words import TITLE_WORDS
 from .roles import REPORTING_VERBS, ROLE_NOUNS
 
 # A dateline opens the body: "LONDON (AP) —", "ST. JOSEPH, Mich. (AP) —", "(Reuters) -",
