@@ -45,6 +45,7 @@ from lxml import etree
 
 from . import fs
 from .errors import UserError
+from .site import page_url_of
 
 BUNDLE = "pagefind"  # the index folder inside the site
 DELTA = "pagefind-new"  # the pages added since the full index was made (merged by the search page)
@@ -209,12 +210,7 @@ def key_of_bytes(html: bytes | None) -> str | None:
 
 def page_of(doc: str) -> str | None:
     """The HTML file MkDocs writes for a docs/ Markdown file (directory URLs); None if not a page."""
-    if not doc.endswith(".md"):
-        return None
-    stem = doc[:-3]
-    if stem == "index" or stem.endswith("/index"):
-        return f"{stem}.html"
-    return f"{stem}/index.html"
+    return page_url_of(doc) + "index.html" if doc.endswith(".md") else None
 
 
 def url_of(page: str) -> str:
