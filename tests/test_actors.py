@@ -31,6 +31,9 @@ def cast(nlp, text, title=None):
     ("Presidential aide Jakub Kumoch told PAP that Poland hoped for peace.", "PAP", "organization", None),
     ("Pawel Jablonski told the TVP Info news channel that talks could go on.",
      "TVP Info", "organization", None),
+    # a title before the name and the organisation after it make one role
+    ("Capt. David Moore of the State Highway Patrol said the roads were open on Monday.",
+     "David Moore", "person", "Capt. of the State Highway Patrol"),
 ])
 def test_names_kinds_and_roles(nlp, text, name, kind, role):
     actors = cast(nlp, text)

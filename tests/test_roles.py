@@ -45,6 +45,9 @@ def role_of(nlp, text: str, name: str) -> str | None:
     ("Chile\u2019s ambassador to Japan Rosa Ferrer has said that Chile has the means to respond.",
      "Rosa Ferrer", "Chile\u2019s ambassador to Japan"),
     ("The suspect, Ivan Petrov, was convicted and sentenced to life in prison.", "Ivan Petrov", "suspect"),
+    # ranks abbreviated AP style, the full stop split off by the tokenizer
+    ("Sgt. Paul Reed said the suspect fled.", "Paul Reed", "Sgt."),
+    ("The Justice Department said on Monday that Lt. Col. Mark Evans would testify.", "Mark Evans", "Lt. Col."),
     # negative cases: no role stated
     ("In a statement, John Smith said the plant would close.", "John Smith", None),
     ("Yesterday Peter Hollis, however, said he would sign the bill.", "Peter Hollis", None),

@@ -108,13 +108,16 @@ def named_role(doc, group: Group, groups: list[Group]) -> str | None:
         rng = token_range(doc, m)
         if rng is None:
             continue
+        after = affiliation(doc, rng[1] - 1)
         titled = pre_title(doc, rng[0], stop)
         if titled:
-            found.append(coordinated(doc, titled[0], rng, groups, group))
+            role = coordinated(doc, titled[0], rng, groups, group)
+            # "Capt. Ann Lee of the State Patrol": the title is held at the organisation after the name.
+            found.append(f"{role} {after}" if after and role == titled[0] else role)
         for role in (fronted_apposition(doc, rng[0], rng[1] - 1, stop), apposition(doc, rng[1] - 1, stop)):
             if role:
                 found.append(role[0])
-        affiliations.append(affiliation(doc, rng[1] - 1) or "")
+        affiliations.append(after or "")
     return best_role(found) or best_role([a for a in affiliations if a])
 
 

@@ -27,11 +27,15 @@ ROLE_NOUNS = {
     # positions in team sports, which sports pages write as titles ("Harbour quarterback X")
     "quarterback", "linebacker", "receiver", "rusher", "center", "striker", "midfielder",
     "defender", "goalkeeper", "pitcher", "catcher", "winger", "playmaker",
+    # ranks and offices of the police, the forces and the courts (AP style's titles before names)
+    "lieutenant", "sergeant", "colonel", "admiral", "detective", "sheriff", "justice",
 }
 # Abbreviated titles written with a full stop before a name ("U.S. Rep. Dale Hunt"), as
-# news style guides (AP) abbreviate them.
+# news style guides (AP) abbreviate them: offices and the ranks of the forces and police.
 ROLE_ABBREVIATIONS = {"rep": "representative", "sen": "senator", "gov": "governor",
-                      "gen": "general", "amb": "ambassador", "atty": "attorney", "supt": "superintendent"}
+                      "gen": "general", "amb": "ambassador", "atty": "attorney", "supt": "superintendent",
+                      "capt": "captain", "lt": "lieutenant", "sgt": "sergeant", "col": "colonel",
+                      "cmdr": "commander", "adm": "admiral", "det": "detective"}
 # Heads too vague to stand as a role on their own ("the Russian leader" names
 # someone but says less than "President" does).
 VAGUE_HEADS = {"leader", "official", "head", "chief", "expert", "deputy"}
@@ -96,11 +100,17 @@ def role_head(tok) -> str | None:
     return None
 
 
+def abbreviation_stop(doc, i: int) -> bool:
+    """Whether token i is the full stop of an abbreviated title the tokenizer split off ("Capt" ".")."""
+    return doc[i].text == "." and i > 0 and doc[i - 1].whitespace_ == "" \
+        and doc[i - 1].lower_ in ROLE_ABBREVIATIONS
+
+
 def title_word(doc, i: int, end: int, cross: bool = False) -> bool:
     """Whether token i can belong to a title that ends just before token end (cross: the
     title may run back over a preposition after a role noun, "Secretary of State")."""
     tok = doc[i]
-    if tok.pos_ in TITLE_POS or tok.text in ("-", "–"):
+    if tok.pos_ in TITLE_POS or tok.text in ("-", "–") or abbreviation_stop(doc, i):
         return True
     if tok.tag_ in ("VBG", "VBN") and tok.dep_ in ("amod", "compound"):
         return True
@@ -145,6 +155,8 @@ def title_head(doc, end: int) -> str | None:
     tok = doc[end - 1]
     if role_head(tok):
         return role_head(tok)
+    if abbreviation_stop(doc, end - 1):
+        return ROLE_ABBREVIATIONS[doc[end - 2].lower_]
     if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.is_alpha and tok.text.islower() and not tok.ent_type_ and (
             tok.head.i >= end and tok.dep_ in ("compound", "nmod")
             or any(c.i >= end and c.dep_ in ("appos", "compound") for c in tok.children)):
