@@ -60,9 +60,20 @@ def test_mentions_merge_into_one_actor(nlp, text, name, forms):
     ("The West has accused Russia of planning an attack.", "West"),
     ("Talks at the Jan. 12 Nato-Russia Forum went on.", "Nato-Russia Forum"),
     ("A senior administration official said the call was serious.", "senior administration official"),
+    # one capitalised word taken for a person, never titled and never the subject of a verb
+    ("Senator Jane Doe argued on Twitter, asking people to sign a petition. Doe wrote on Twitter "
+     "that she was angry. His Twitter message reversed the plan.", "Twitter"),
 ])
 def test_false_actors_are_filtered(nlp, text, absent):
     assert not any(absent in a.name for a in find_actors(nlp(text)))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Madonna cancelled the concert on Friday. The singer said she was ill.", "Madonna"),
+    ("Mr. Obama met the envoy.", "Obama"),
+])
+def test_one_word_people_who_act_or_are_titled_stay(nlp, text, name):
+    assert cast(nlp, text)[name].kind == "person"
 
 
 def test_different_people_sharing_a_surname_stay_apart(nlp):

@@ -38,12 +38,31 @@ def find_actors(doc, title: str | None = None) -> tuple[Actor, ...]:
     groups += group_others([m for m in mentions if m.kind != "person"])
     body = text_of(doc)
     add_repeats(body, groups)
+    groups = [g for g in groups if not (g.kind == "person" and idle_word(doc, g))]
     roles = {id(g): role for g in groups if g.kind == "person" and (role := named_role(doc, g, groups))}
     resolve_descriptions(doc, groups, roles)
     lead_end = body.find("\n\n") if "\n\n" in body else len(body)
     actors = [make_actor(doc, g, roles.get(id(g)), title, lead_end) for g in groups if g.mentions]
     actors.sort(key=lambda a: (-a.salience, a.mentions[0] if a.mentions else (0, 0)))
     return tuple(actors)
+
+
+def idle_word(doc, group: Group) -> bool:
+    """A "person" the model found in one capitalised word that nothing marks as a person:
+    no full name, no title before it, never the subject of a verb nor a possessor ("wrote
+    on Twitter", "a Twitter message"). Such a word is more often a platform, an outlet or a thing."""
+    if any(" " in m.text or m.cue for m in group.mentions):
+        return False
+    for m in group.mentions:
+        rng = token_range(doc, m)
+        if rng is None:
+            return False
+        tok = doc[rng[1] - 1]
+        while tok.dep_ in ("appos", "conj") and tok.head.i != tok.i:
+            tok = tok.head
+        if tok.dep_ in SUBJECT_DEPS or tok.dep_ == "poss":
+            return False  # it does something, or has something: "the festival's top prize"
+    return True
 
 
 def overlaps(m: Mention, others: list[Mention]) -> bool:
