@@ -34,6 +34,10 @@ def cast(nlp, text, title=None):
     # a title before the name and the organisation after it make one role
     ("Capt. David Moore of the State Highway Patrol said the roads were open on Monday.",
      "David Moore", "person", "Capt. of the State Highway Patrol"),
+    # a title the model took into the name
+    ("Historian Jane Doe of Harbour University said the law was old.",
+     "Jane Doe", "person", "Historian of Harbour University"),
+    ("Historian David Moore said the law was old.", "David Moore", "person", "Historian"),
 ])
 def test_names_kinds_and_roles(nlp, text, name, kind, role):
     actors = cast(nlp, text)

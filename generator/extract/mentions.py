@@ -151,7 +151,8 @@ def entity_mentions(doc) -> list[Mention]:
             out.append(Mention(span.start_char, span.end_char, span.text, "organization", True))
             continue
         span = clip(widen(doc, ent, kind))
-        span = after_abbreviation(before_possessive(strip_lead(span))) if kind == "person" else strip_lead(span)
+        span = after_title(after_abbreviation(before_possessive(strip_lead(span)))) if kind == "person" \
+            else strip_lead(span)
         if kind != "place" and qualified_org(span, orgs):
             span, kind = span[1:], "organization"
         if not len(span) or kind == "person" and only_titles(span.text) or not_a_name(span) \
@@ -355,6 +356,16 @@ def inner_acronyms(text: str, start: int) -> list[Mention]:
         if m.group(0) not in NON_ORG_ABBREVIATIONS:
             out.append(Mention(start + m.start(), start + m.end(), m.group(0), "organization", True))
     return out
+
+
+def after_title(span):
+    """A person's name starts after a title the model took into it: "Historian Dana Reyes"
+    (two words at least stay: "Prince Harry" and "Judge Reinhold" are names as written)."""
+    from .roles import ROLE_NOUNS
+
+    if len(span) >= 3 and span[0].is_title and span[0].lower_ in ROLE_NOUNS and span[1].is_title:
+        return span[1:]
+    return span
 
 
 def after_abbreviation(span):

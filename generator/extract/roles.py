@@ -29,6 +29,9 @@ ROLE_NOUNS = {
     "defender", "goalkeeper", "pitcher", "catcher", "winger", "playmaker",
     # ranks and offices of the police, the forces and the courts (AP style's titles before names)
     "lieutenant", "sergeant", "colonel", "admiral", "detective", "sheriff", "justice",
+    # callings written as titles before a name ("historian Dana Reyes", "Pastor Tom Hale")
+    "historian", "author", "novelist", "actor", "actress", "singer", "comedian", "pastor", "rabbi",
+    "imam", "priest",
 }
 # Abbreviated titles written with a full stop before a name ("U.S. Rep. Dale Hunt"), as
 # news style guides (AP) abbreviate them: offices and the ranks of the forces and police.
