@@ -119,7 +119,7 @@ def test_indirect_speech_of_an_organisation_does_not_take_the_quote(nlp):
 
 @pytest.mark.parametrize("text", [
     "Doctors write to officials.\n\n\"We write with urgency\"\n\nIn a letter, they asked for vaccines.",
-    "It has been dubbed “feather duvet lung.” Doctors see it often.",
+    "It has been dubbed “attic dust cough.” Doctors see it often.",
     "China said it is committed to the “one country, two systems” formula for the city.",
 ])
 def test_headings_and_terms_are_not_quotes(nlp, text):

@@ -35,7 +35,7 @@ SENTENCE_END = frozenset(".,!?…—-–;:")
 # Longest quoted phrase (in words) that is_term may take for a name rather than a quotation.
 TERM_MAX_WORDS = 5
 # Verbs that give something a name rather than report words: a short verbless quote they
-# govern is the name ('it has been dubbed “feather duvet lung.”').
+# govern is the name ('it has been dubbed “attic dust cough.”').
 # ("brand" and "label" stay cues: PolNeAR counts 'Japan branded North Korea an "outlaw nation"'.)
 NAMING_VERBS = frozenset({"dub", "nickname", "christen"})
 # Quoted Title Case phrases of up to this many words are titles of shows, books, songs and
@@ -148,7 +148,7 @@ def is_heading(text: str, passage: Passage, para) -> bool:
 def is_term(doc, place, owner) -> bool:
     """A short verbless quoted phrase that names something: the modifier of the noun right
     after it ('the “one country, two systems” formula') or what a naming verb governs ('it
-    has been dubbed “feather duvet lung.”'). A short phrase with no cue at all is still kept:
+    has been dubbed “attic dust cough.”'). A short phrase with no cue at all is still kept:
     on PolNeAR dev most such are partial quotes of someone ("thousands of shootings")."""
     if place.end <= place.start or word_count(doc[place.start:place.end].text) > TERM_MAX_WORDS:
         return False
