@@ -8,7 +8,7 @@ from . import calendar as cal
 from .calendar import Period
 from .lexicon import AMBIGUOUS_MONTHS, FREQUENCY_WORDS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS
 from .numbers import duration_value, quantity, spoken_year, unit_of
-from .resolve import TWO_DIGIT_PIVOT, Resolved, State, unanchored, weekday_num
+from .resolve import TWO_DIGIT_PIVOT, Resolved, State, in_story_year, unanchored, weekday_num
 
 # Words before a bare "May" or "March" that make it the month (tuned on TimeBank).
 MONTH_CUES = frozenset("in since until till by of through from during before after last next this "
@@ -52,7 +52,9 @@ def r_month(g, st: State, direction) -> Resolved | None:
     else:
         dirn = direction()
         y = a.year
-        if dirn < 0 and m > a.month or dirn == 0 and m - a.month > MONTH_REACH_AHEAD:
+        if dirn < 0 and in_story_year(st, m):
+            y = st.story_year
+        elif dirn < 0 and m > a.month or dirn == 0 and m - a.month > MONTH_REACH_AHEAD:
             y -= 1
         elif dirn > 0 and m < a.month or dirn == 0 and a.month - m > MONTH_REACH_BACK:
             y += 1
