@@ -229,9 +229,22 @@ SATURDAY = D(2021, 11, 20)
     # a reporting verb whose object is a thing acts on a schedule; reporting what was said does not
     ("The chain announces its results Thursday.", SATURDAY, [("Thursday", "2021-11-25")]),
     ("The minister says talks failed on Thursday.", SATURDAY, [("Thursday", "2021-11-18")]),
+    # any numbered century
+    ("The walls were built in the 9th century.", SATURDAY, [("the 9th century", "08")]),
+    ("Trade grew in the 14th century.", SATURDAY, [("the 14th century", "13")]),
+    # "the year of ..." is named by what follows, not the year under discussion
+    ("Farmers call it the year of the locust.", SATURDAY, []),
+    ("Sales rose in the year, the firm said.", SATURDAY, [("the year", "2021")]),
 ])
 def test_tense_of_event_nouns_schedules_and_named_periods(nlp, text, anchor, expected):
     assert [(d.text, d.value) for d in dates(nlp, text, anchor)] == expected
+
+
+def test_numbered_centuries_cover_their_hundred_years(nlp):
+    for n in (2, 9, 14, 17, 21, 45):
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
+        got = only(nlp, f"It began in the {n}{suffix} century.")
+        assert (got.start, got.end) == (D((n - 1) * 100, 1, 1) if n > 1 else None, D((n - 1) * 100 + 99, 12, 31))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -291,7 +304,7 @@ WORDS = ("Friday", "Jan.", "9-10", "12", "1998", "last", "next", "week", "month"
          "year-earlier", "Christmas", "-", ",", ".", "'s", "'80s", "31", "Dec.", "2/30/1999",
          "year-end", "and", "to", "this past", "0930", "GMT", "post-1999", "in the morning", "period",
          "'98", "mid-afternoon", "before", "Easter", "week", "since", "decided to", "Good Friday",
-         "the day after", "told", "announces", "results", "detained over the", "raid",
+         "the day after", "told", "14th", "the year of", "announces", "results", "detained over the", "raid",
          "admitted to", "plotting to")
 TEXT = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=25).map(" ".join)
 YEAR_OR_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
