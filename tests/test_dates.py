@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from generator.extract.dates import find_dates, infer_published
 from generator.extract.temporal import calendar as cal
+from generator.extract.temporal.resolve import TENSE_REACH_DAYS
 
 FRIDAY = dt.date(2021, 12, 31)  # a Friday
 D = dt.date
@@ -197,6 +198,77 @@ def test_infer_published_uses_a_year_named_in_the_text(nlp):
     assert infer_published(doc) == D(2019, 3, 18)
 
 
+SATURDAY = D(2021, 11, 20)
+
+
+@pytest.mark.parametrize("text, anchor, expected", [
+    # a month-day modifying an event noun takes the tense of the noun's clause (and here the year of
+    # the May just named: March 2 is 263 days before the anchor, farther than a tense alone reaches)
+    ("Police charged her in May over the March 2 break-in at the depot.", SATURDAY,
+     [("May", "2021-05"), ("March 2", "2021-03-02")]),
+    ("The March 2 hearing will decide the case.", SATURDAY, [("March 2", "2022-03-02")]),
+    # a past month-day takes the year of the past period its clause, or a clause above it, named
+    ("The challenger kept raising the senator's age during the 2012 race, above all after he fell "
+     "at a June 4 parade.", SATURDAY, [("2012", "2012"), ("June 4", "2012-06-04")]),
+    ("The clerk was detained in June over the February 9 raid on the depot.", SATURDAY,
+     [("June", "2021-06"), ("February 9", "2021-02-09")]),
+    ("Under a plan approved in 2015, the firm had bought shares through Sept. 29.", SATURDAY,
+     [("2015", "2015"), ("Sept. 29", "2021-09-29")]),
+    ("The firm bought rigs in May 2018 to drill wells for the October auction.", SATURDAY,
+     [("May 2018", "2018-05"), ("October", "2021-10")]),
+    # a participle's clause has the tense of the verb it completes
+    ("The envoy will begin pulling troops out on Friday.", SATURDAY, [("Friday", "2021-11-26")]),
+    # a gerund after a preposition is an act its clause places; a decision's infinitive is a plan
+    ("The clerk admitted on Friday to plotting to burn the depot in March.", D(2021, 11, 22),
+     [("Friday", "2021-11-19"), ("March", "2021-03")]),
+    ("The board decided to sell the depot in March.", D(2021, 11, 22), [("March", "2022-03")]),
+    # the simple present is a schedule for the verb's own date, not for a noun's above it
+    ("We know little about the senator's trip to the clinic on Saturday.", D(2021, 11, 22),
+     [("Saturday", "2021-11-20")]),
+    ("The ministers meet on Saturday.", D(2021, 11, 22), [("Saturday", "2021-11-27")]),
+    # a reporting verb whose object is a thing acts on a schedule; reporting what was said does not
+    ("The chain announces its results Thursday.", SATURDAY, [("Thursday", "2021-11-25")]),
+    ("The minister says talks failed on Thursday.", SATURDAY, [("Thursday", "2021-11-18")]),
+    # any numbered century
+    ("The walls were built in the 9th century.", SATURDAY, [("the 9th century", "08")]),
+    ("Trade grew in the 14th century.", SATURDAY, [("the 14th century", "13")]),
+    # "the year of ..." is named by what follows, not the year under discussion
+    ("Farmers call it the year of the locust.", SATURDAY, []),
+    ("Sales rose in the year, the firm said.", SATURDAY, [("the year", "2021")]),
+])
+def test_tense_of_event_nouns_schedules_and_named_periods(nlp, text, anchor, expected):
+    assert [(d.text, d.value) for d in dates(nlp, text, anchor)] == expected
+
+
+def test_numbered_centuries_cover_their_hundred_years(nlp):
+    for n in (2, 9, 14, 17, 21, 45):
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10 if n % 100 not in (11, 12, 13) else 0, "th")
+        got = only(nlp, f"It began in the {n}{suffix} century.")
+        assert (got.start, got.end) == (D((n - 1) * 100, 1, 1) if n > 1 else None, D((n - 1) * 100 + 99, 12, 31))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(anchor=st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)),
+       month=st.sampled_from(["January", "March", "June", "August", "October", "December"]),
+       day=st.integers(min_value=1, max_value=28))
+def test_event_noun_in_a_past_clause_is_not_far_ahead(nlp, anchor, month, day):
+    """A past clause's event noun is the last such day before the anchor, unless that is too far back."""
+    got = only(nlp, f"The clerk was detained over the {month} {day} robbery.", anchor)
+    m = got.start.month
+    past = D(anchor.year, m, day) if D(anchor.year, m, day) <= anchor else D(anchor.year - 1, m, day)
+    assert got.start == past or (anchor - past).days > TENSE_REACH_DAYS
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(anchor=st.dates(min_value=D(1900, 1, 1), max_value=D(2100, 12, 31)),
+       month=st.sampled_from(["January", "April", "June", "August", "October", "December"]),
+       lead=st.sampled_from(["was guilty of plotting", "was convicted of scheming", "admitted conspiring"]))
+def test_a_gerund_act_in_a_past_clause_is_the_last_such_month(nlp, anchor, month, lead):
+    """The act a past clause names through a gerund happened in the last such month."""
+    got = [d for d in dates(nlp, f"The man {lead} to rob the bank in {month}.", anchor) if d.start]
+    assert got and got[-1].start <= anchor and (anchor - got[-1].start).days < 366
+
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
@@ -232,7 +304,8 @@ WORDS = ("Friday", "Jan.", "9-10", "12", "1998", "last", "next", "week", "month"
          "year-earlier", "Christmas", "-", ",", ".", "'s", "'80s", "31", "Dec.", "2/30/1999",
          "year-end", "and", "to", "this past", "0930", "GMT", "post-1999", "in the morning", "period",
          "'98", "mid-afternoon", "before", "Easter", "week", "since", "decided to", "Good Friday",
-         "the day after", "told")
+         "the day after", "told", "14th", "the year of", "announces", "results", "detained over the", "raid",
+         "admitted to", "plotting to")
 TEXT = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=6)), max_size=25).map(" ".join)
 YEAR_OR_COUNT = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
                            r"forty|fifty|hundred|century|centuries|decades?)\b", re.I)

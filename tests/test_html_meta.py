@@ -55,8 +55,8 @@ def publisher(html: str) -> str | None:
           '<title>Harbour Gazette: Bridge to close to cars</title>'), "Bridge to close to cars"),
     (page('<meta property="og:title" content="Council vote: bridge &amp; ferry plans">'), "Council vote: bridge & ferry plans"),
     # the printed h1 is the headline reworded for social media: the printed one wins
-    (page('<meta property="og:title" content="Sweden drops Assange inquiry">',
-          "<h1>Julian Assange: Sweden drops inquiry</h1>"), "Julian Assange: Sweden drops inquiry"),
+    (page('<meta property="og:title" content="Portvale drops Varga inquiry">',
+          "<h1>Ilse Varga: Portvale drops inquiry</h1>"), "Ilse Varga: Portvale drops inquiry"),
     # an h1 that is a site's promo is not the headline
     (page('<meta property="og:title" content="Bridge to close to cars">',
           "<h1>Join our free prize challenge</h1><h1>Bridge to close to cars, council says</h1>"),

@@ -17,7 +17,7 @@ from .temporal import relative as rel
 from .temporal import resolve as res
 from .temporal import calendar as cal
 from .temporal.calendar import Period
-from .temporal.context import PAST_PERFECT, about, direction
+from .temporal.context import PAST_PERFECT, about, direction, dominates, noun_event_direction
 from .temporal.lexicon import HOLIDAY_NOT_NEXT
 from .temporal.patterns import NOT_YEAR_NEXT
 from .temporal.scan import scan
@@ -57,6 +57,9 @@ FUTURE_LEADS = frozenset("until till by".split())
 # "since" puts the date it governs behind, up to three words on ("since shortly after the Oct. 23
 # slaying", "since early September"): every dated "since" phrase in TimeBank and AQUAINT is past.
 PAST_LEAD = re.compile(r"\bsince\s+(?:[\w.'’-]+\s+){0,3}$", re.IGNORECASE)
+# Dates with a month but no year, which the tense of an event noun's clause places when their own
+# clause says nothing ("the June 4 raid"); a weekday keeps its own default (the past one).
+YEARLESS_RULES = frozenset(("md", "dm", "mdrange", "month"))
 # Words before a bare season that make it the season ("in the fall", "this spring").
 SEASON_CUES = frozenset("in into during since until till by through before after of that this last next over "
                         "early late mid".split())
@@ -155,8 +158,8 @@ def shifted_day(m: re.Match, nxt: tuple[str, re.Match], st: res.State, doc) -> D
     if d is None:
         return None
     vars(st).update(vars(trial))
-    st.ref, st.ref_day = cal.day(d), d
     s, e = m.start(), ref.span[1]
+    st.ref, st.ref_day, st.ref_start, st.ref_end = cal.day(d), d, s, e
     return DateRef(text=m.string[s:e], span=(s, e), type="DATE", value=d.isoformat(), start=d, end=d,
                    about=about(doc, s, e))
 
@@ -183,6 +186,7 @@ def date_ref(rule: str, m: re.Match, st: res.State, doc) -> DateRef | None:
     if rule not in RESOLVERS and rule != "duration" or not plausible(rule, m, text, st.anchor):
         return None
     st.hold = False
+    st.story_year = story_year(doc, st, m.span())
     found = resolve_one(rule, m, st, doc)
     if found is None or found[1] is None:
         return None
@@ -195,13 +199,22 @@ def date_ref(rule: str, m: re.Match, st: res.State, doc) -> DateRef | None:
     if st.hold:
         st.hold = False
     elif period.start is not None and kind in ("DATE", "TIME"):
-        st.ref = period
+        st.ref, st.ref_start, st.ref_end = period, m.start(), m.end()
         st.ref_day = period.start if period.start == period.end else st.ref_day
     s, e = m.span()
     if rule == "duration" and (m.group("duration_sep") or "").startswith("-") and text[s:s + 4].lower() == "the ":
         s += 4  # "the 50-minute call": the adjective is the expression
     return DateRef(text=text[s:e], span=(s, e), type=kind, value=period.value, start=period.start,
                    end=period.end, about=about(doc, s, e) if period.start else None)
+
+
+def story_year(doc, st: res.State, span: tuple[int, int]) -> int | None:
+    """The year of the last period named, when it is past and was named earlier in the same clause
+    or in a clause above this one ("detained in June over the February 9 raid")."""
+    ref = st.ref
+    if ref is None or ref.start is None or st.anchor is None or ref.end > st.anchor or st.ref_start < 0:
+        return None
+    return ref.start.year if dominates(doc, (st.ref_start, st.ref_end), span) else None
 
 
 def range_end(first: dt.date, period: Period) -> Period:
@@ -222,6 +235,8 @@ def resolve_one(rule: str, m: re.Match, st: res.State, doc):
         if not cache:
             lead = word_before(m.string, m.start()).lower()
             dirn = direction(doc, *m.span())
+            if not dirn and rule in YEARLESS_RULES:
+                dirn = noun_event_direction(doc, *m.span())
             if PAST_LEAD.search(m.string[max(0, m.start() - 40):m.start()]):
                 dirn = -1
             cache.append(1 if lead in FUTURE_LEADS and dirn > PAST_PERFECT else max(dirn, -1))

@@ -21,6 +21,7 @@ PAST_PERFECT = -2
 # for reporting verbs ("says"); tuned on TimeBank.
 PRESENT_DIRECTION = 1
 REPORTING_VERBS = frozenset("say tell report announce state claim add note be have".split())
+STATIVE_VERBS = frozenset("be have".split())
 # Verbs that tell of something: the tense is the telling's, not the date's when the date sits in
 # what was told ("Saudi Arabia told oil companies of a cutback in September", in an August
 # article: TimeBank gives the coming September). Lemmas.
@@ -62,11 +63,40 @@ def to_infinitive(verb) -> bool:
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
+def gerund_act(verb) -> bool:
+    """Whether a verb is a gerund after a preposition ("admitted to plotting to ..."):
+    an act the governing clause places, not a plan."""
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp" and not any(c.dep_ == "aux" for c in verb.children)
+
+
+def clause_chain(verb):
+    """The verb, the verb it completes, and, for a gerund after a preposition, the verb above that
+    ("to rob" -> "plotting" -> "admitted"): where the tense of an untensed verb is found."""
+    yield verb
+    v = verb
+    for _ in range(2):
+        if v.dep_ in ("xcomp", "ccomp", "advcl") and v.head.i != v.i:
+            v = v.head
+        elif gerund_act(v) and v.head.dep_ == "prep" and (above := verb_above(v.head)) is not None:
+            v = above
+        else:
+            return
+        yield v
+        if v.tag_ not in ("VB", "VBG"):
+            return
+
+
+def verb_above(prep):
+    """The verb a preposition hangs from, directly or through an adjective ("was guilty of")."""
+    head = prep.head
+    if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head.i != head.i:
+        head = head.head
+    return head if head.pos_ in ("VERB", "AUX") else None
+
+
 def verb_direction(verb) -> int:
     """-1 when the verb's clause is past, +1 when future, 0 when the tense does not say."""
-    for v in (verb, verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None):
-        if v is None:
-            continue
+    for v in clause_chain(verb):
         aux = {c.lower_ for c in v.children if c.dep_ in ("aux", "auxpass")}
         if v is verb and "to" in aux and v.dep_ == "xcomp" and v.head.lemma_ == "be" and v.head.tag_ != "VBD":
             return 1  # "is to resume trading Tuesday": a plan
@@ -74,7 +104,8 @@ def verb_direction(verb) -> int:
             return PAST_PERFECT
         if aux & FUTURE_AUX or v.lower_ in FUTURE_CUES and v is not verb:
             return 1
-        if v is not verb and v.lemma_ in INTENT_LEMMAS and verb.dep_ == "xcomp" and to_infinitive(verb):
+        if v is not verb and v.lemma_ in INTENT_LEMMAS and verb.dep_ == "xcomp" and to_infinitive(verb) \
+                and not gerund_act(v):
             return 0  # the decision's past does not place what was decided: the nearest reading
         if v is verb and v.lower_ in FUTURE_CUES and v.tag_ in ("VBN", "VBG", "JJ") and (
                 v.lower_ not in AMBIGUOUS_CUES or any(c.lower_ in ("for", "to") for c in v.children)):
@@ -87,11 +118,18 @@ def verb_direction(verb) -> int:
             return 1
         if v.tag_ == "VBD" or aux & PAST_AUX or v.tag_ == "VBN" and not aux:
             return -1
-        if v.tag_ in ("VBZ", "VBP") and not aux and v.lemma_ not in REPORTING_VERBS:
+        if v.tag_ in ("VBZ", "VBP") and not aux and (v.lemma_ not in REPORTING_VERBS or reports_a_thing(v)):
             return PRESENT_DIRECTION
-        if v.tag_ not in ("VB",):
+        if v.tag_ not in ("VB", "VBG"):  # an infinitive or a participle ("found sleeping"): its head says
             break
     return 0
+
+
+def reports_a_thing(verb) -> bool:
+    """Whether a reporting verb takes a thing as its object, not what was said ("posts profits",
+    "announces results"): an act on a schedule, like any other present-tense verb."""
+    return verb.lemma_ not in STATIVE_VERBS and not any(c.dep_ == "ccomp" for c in verb.children) \
+        and any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
 
 
 def direction(doc, start: int, end: int, through_nouns: bool = True) -> int:
@@ -102,7 +140,52 @@ def direction(doc, start: int, end: int, through_nouns: bool = True) -> int:
     verb = governing_verb(root, through_nouns)
     if verb is None or verb.lemma_ in TELLING_LEMMAS and via_noun(root, verb):
         return 0
+    if simple_present(verb) and via_noun(root, verb):
+        return 0  # "readers ask about the trip on Saturday": the present is the asking's, not the trip's
     return verb_direction(verb)
+
+
+def simple_present(verb) -> bool:
+    """Whether a verb is in the simple present, with no auxiliary ("meets", "know")."""
+    return verb.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def noun_event_direction(doc, start: int, end: int) -> int:
+    """The tense of the verb above the noun a date modifies ("detained in June over the February 9
+    raid": past), or 0; for a date with no clause of its own, which the event noun's clause places."""
+    root = span_root(doc, start, end)
+    if root is None or root.dep_ not in NOUN_MODIFIER_DEPS or root.head.pos_ not in ("NOUN", "PROPN"):
+        return 0
+    verb = governing_verb(root.head)
+    if verb is None or to_infinitive(verb):
+        return 0  # "to start trading for November contracts": a purpose, not placed by its head
+    return max(verb_direction(verb), -1)
+
+
+def clause_verb(doc, start: int, end: int):
+    """The verb of the clause a span belongs to (climbing through nouns), or None."""
+    root = span_root(doc, start, end)
+    tok = root
+    for _ in range(2 * MAX_CLIMB):
+        if tok is None or tok.pos_ in ("VERB", "AUX"):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def dominates(doc, outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    """Whether the clause of span outer (or the verb it completes) is the clause of span inner or
+    one above it ("tried to make it a theme in 2012, after he fell at a June parade")."""
+    a, b = clause_verb(doc, *outer), clause_verb(doc, *inner)
+    if a is None or b is None:
+        return False
+    outers = {a.i}
+    while a.dep_ == "xcomp" and a.head.i != a.i:  # "tried to make it a theme in 2012": tried's clause
+        a = a.head
+        outers.add(a.i)
+    return b.i in outers or any(t.i in outers for t in b.ancestors)
 
 
 def via_noun(tok, verb) -> bool:

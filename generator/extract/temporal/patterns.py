@@ -43,6 +43,8 @@ NUMBER = (rf"(?:\d+(?:\.\d+)?(?:\s+1/2|½)?|{NUMWORD}(?:\s+and\s+a\s+half)?|a\s+
 VAGUE = alt(VAGUE_QUANTITIES)
 UNIT_ANY = alt(list(UNITS) + list(UNIT_PLURALS))
 ORDINAL = alt(ORDINALS)
+# Any numbered ordinal ("14th", "3rd"), for centuries: the word list holds only the common ones.
+NUM_ORDINAL = r"(?:[1-9]\d?(?:st|nd|rd|th))"
 QUANT_MOD = alt(("more than", "less than", "fewer than", "nearly", "almost", "about", "around",
                  "at least", "at most", "up to", "over", "some", "roughly", "approximately",
                  "only", "just", "no more than", "no less than", "barely", "well over",
@@ -103,7 +105,7 @@ RULES: tuple[tuple[str, str], ...] = (
               rf"(?:,?\s+(?:of\s+)?(?:(?P<month_y>{YEAR}|{SPOKEN_YEAR})|(?P<month_ry>this|last|next)\s+year))?(?!\s*\d)"),
     # the 1990s, the late '80s, the 20th century
     ("decade", rf"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?P<decade_y>(?:1[5-9]|20)\d0|{APOS}\d0)s\b"
-               rf"|(?:the\s+)?(?P<decade_c>{ORDINAL})\s+century"),
+               rf"|(?:the\s+)?(?P<decade_c>{ORDINAL}|{NUM_ORDINAL})\s+century"),
     # 1998, fiscal 1999, mid-1996, the year 2000
     ("year", rf"(?:(?:post|pre)-)?(?:(?:the\s+)?(?:{EDGE})[\s-]+(?:of\s+)?)?(?:(?P<year_fy>fiscal)\s+(?:year\s+)?|the\s+year\s+)?(?P<year_y>{YEAR}|{SPOKEN_YEAR}|{APOS}\d\d(?![\d'’]|s\b))"),
     # yesterday morning, late Tuesday night, last night, this morning
@@ -119,7 +121,8 @@ RULES: tuple[tuple[str, str], ...] = (
             rf"(?P<rel_r>{REL})\s+(?:(?P<rel_full>full|fiscal|calendar)\s+)?(?P<rel_u>day|week|weekend|month|year|decade|century|{PART}){POSS}"
             rf"(?:(?<=day)\s+(?P<rel_after>before|after|earlier)\b"
             rf"|(?:(?<=week)|(?<=month)|(?<=year))\s+(?P<rel_after2>before|after|earlier)(?={CLAUSE_END}))?"
-            r"(?:(?=\s+(?P<rel_ended>ended|ending)\b))?(?:(?=\s+(?P<rel_of>of|before|after)\b))?"),
+            r"(?:(?=\s+(?P<rel_ended>ended|ending)\b))?(?:(?=\s+(?P<rel_of>of|before|after)\b))?"
+            r"(?:(?=\s+of\s+(?P<rel_named>[^\W\d_])))?"),  # "the year of the flood", not "of $42"
     # last Friday, Thursday morning, Friday's
     ("weekday", rf"(?:(?P<weekday_e>early|late|earlier|later)\s+)?(?:(?P<weekday_r>last|next|this\s+past|this|coming|past|(?:the\s+)?previous|(?:the\s+)?following)\s+)?"
                 rf"(?P<weekday_d>{WEEKDAY}){POSS}(?:\s+(?P<weekday_p>{PART}))?"),

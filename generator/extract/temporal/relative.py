@@ -8,7 +8,7 @@ from . import calendar as cal
 from .calendar import Period
 from .lexicon import AMBIGUOUS_MONTHS, FREQUENCY_WORDS, MONTHS, ORDINALS, PARTS_OF_DAY, SEASONS, UNITS
 from .numbers import duration_value, quantity, spoken_year, unit_of
-from .resolve import TWO_DIGIT_PIVOT, Resolved, State, unanchored, weekday_num
+from .resolve import TWO_DIGIT_PIVOT, Resolved, State, in_story_year, unanchored, weekday_num
 
 # Words before a bare "May" or "March" that make it the month (tuned on TimeBank).
 MONTH_CUES = frozenset("in since until till by of through from during before after last next this "
@@ -52,7 +52,9 @@ def r_month(g, st: State, direction) -> Resolved | None:
     else:
         dirn = direction()
         y = a.year
-        if dirn < 0 and m > a.month or dirn == 0 and m - a.month > MONTH_REACH_AHEAD:
+        if dirn < 0 and in_story_year(st, m):
+            y = st.story_year
+        elif dirn < 0 and m > a.month or dirn == 0 and m - a.month > MONTH_REACH_AHEAD:
             y -= 1
         elif dirn > 0 and m < a.month or dirn == 0 and a.month - m > MONTH_REACH_BACK:
             y += 1
@@ -108,7 +110,8 @@ def r_yearend(g, st: State, direction, since: bool = False) -> Resolved | None:
 
 def r_decade(g, st, direction) -> Resolved | None:
     if g("c"):
-        n = ORDINALS.get(g("c").lower())
+        c = g("c").lower()
+        n = ORDINALS.get(c) or (int(c[:-2]) if c[:-2].isdigit() else None)
         return ("DATE", cal.century(n - 1)) if n else None
     y = g("y")
     if y[0] in "'’":
@@ -228,8 +231,9 @@ def r_rel(g, st: State, direction) -> Resolved | None:
         return "DURATION", unanchored("P1Y")  # "the year ended June 30": a fiscal year, tagged as a length
     if rel == "the" and unit in ("week", "month", "year") and EDGE_OF.match(whole):
         rel = "this"  # "the end of the year"
-    elif rel == "the" and unit == "year" and not after:
-        # "the year": the year under discussion (TimeBank tags it in 25 of 26 uses)
+    elif rel == "the" and unit == "year" and not after and not g("named"):
+        # "the year": the year under discussion (TimeBank tags it in 25 of 26 uses); "the year of
+        # the flood" is named by what follows, not the year under discussion
         if st.ref is not None and re.fullmatch(r"\d{4}", st.ref.value):
             return "DATE", st.ref
         rel = "this"

@@ -34,6 +34,9 @@ class State:
     ref: Period | None = None  # the last period named, for "a year earlier" and "the quarter"
     hold: bool = False  # set by a resolver whose result must not become the reference
     day_end: int = -1  # where the last expression naming one day ended, for "Monday to Wednesday"
+    ref_start: int = -1  # where the expression that set `ref` began and ended
+    ref_end: int = -1
+    story_year: int | None = None  # the year of a past period named earlier in the sentence being read
 
 
 Resolved = tuple[str, Period]
@@ -63,9 +66,21 @@ def pick_year(st: State, m: int, d: int, direction) -> int | None:
     dirn = direction()
     if dirn == 0:
         return near
+    if dirn < 0 and in_story_year(st, m, d):
+        return st.story_year
     y = cal.year_for(st.anchor, m, d, dirn)
     when = cal.safe_date(y, m, min(d, 28))
     return y if when and abs((when - st.anchor).days) <= TENSE_REACH_DAYS else near
+
+
+def in_story_year(st: State, m: int, d: int = 1) -> bool:
+    """Whether a past month(-day) without a year fits the year of the past period its sentence has
+    just named ("detained in June 2019 over the February 9 raid", "the 2012 race ... after a
+    June 4 parade"): the narrative's year, as TempEval normalisers take a reference time."""
+    if st.story_year is None or st.anchor is None:
+        return False
+    when = cal.safe_date(st.story_year, m, min(d, 28))
+    return when is not None and when <= st.anchor
 
 
 def full_date(st: State, m: int, d: int, y: int | None, direction, wd: int | None = None) -> Period | None:
