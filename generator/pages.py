@@ -111,7 +111,7 @@ class WordCounts(dict):
     def get(self, key, default=None):
         self.used.add(key)
         found = super().get(key)
-        if not isinstance(found, dict) or not all(type(n) is int for n in found.values()):
+        if not isinstance(found, dict) or not {int}.issuperset(map(type, found.values())):
             return default  # a damaged entry: counted again
         return found
 
