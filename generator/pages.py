@@ -100,7 +100,7 @@ def render_pages(config: Config, site: Site, code: str, report: Report,
 
 
 class WordCounts(dict):
-    """The word counts of the articles' texts (stories.vectors' memo), kept across builds
+    """The word counts of the articles' texts (story_words.vectors' memo), kept across builds
     for the same code; save() keeps those this build used."""
 
     def __init__(self, cache: Path, code: str):

@@ -120,7 +120,7 @@ def page_url_of(path: str) -> str:
 
 def assemble(briefings: Sequence[Briefing], overrides: Overrides = Overrides(),
              memo: MutableMapping[str, dict[str, int]] | None = None) -> Site:
-    """The whole site's structure from the briefings that built (memo: see stories.vectors)."""
+    """The whole site's structure from the briefings that built (memo: see story_words.vectors)."""
     entries = newest_first([Entry(b, entry_slug(b)) for b in briefings if not b.error])
     by_key = {e.key: e for e in entries}
     site_actors = resolve_actors([(e.key, e.briefing.actors) for e in entries], overrides)

@@ -288,7 +288,7 @@ def test_the_word_counts_are_kept_and_a_damaged_file_is_counted_again(project: P
     from generator.pages import WordCounts
     from generator.state import WordCountsState
     WORD_COUNTS = WordCountsState.FILE
-    from generator.stories import entry_text, text_key
+    from generator.story_words import entry_text, text_key
 
     config = load_config(project)
     new = project / "seeds" / "zz_new.txt"

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.site import assemble
 from generator.compare import compare
-from generator.stories import (MIN_EVIDENCE_QUOTE_WORDS, STRONG_SIMILARITY, WIRE_SIMILARITY, cosine,
-                               group_stories, vectors, words)
+from generator.stories import MIN_EVIDENCE_QUOTE_WORDS, STRONG_SIMILARITY, WIRE_SIMILARITY, group_stories
+from generator.story_words import cosine, vectors, words
 
 from .conftest import SHARED
 
@@ -254,12 +254,12 @@ def test_word_counts_kept_across_builds_give_the_same_vectors(texts):
 
 
 def test_a_memo_spares_counting_the_words_again(monkeypatch):
-    from generator import stories
+    from generator import story_words
 
     entries = assemble([briefing("a.txt", CALL), briefing("b.txt", FOOTBALL)]).entries
     memo: dict = {}
     first = vectors(entries, memo)
-    monkeypatch.setattr(stories, "words", lambda text: pytest.fail("words counted again"))
+    monkeypatch.setattr(story_words, "words", lambda text: pytest.fail("words counted again"))
     assert vectors(entries, memo) == first
 
 
