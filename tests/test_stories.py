@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 from generator.model import Actor, Article, Briefing, DateRef, Quote, Source
 from generator.site import assemble
 from generator.compare import compare
-from generator.stories import MIN_EVIDENCE_QUOTE_WORDS, STRONG_SIMILARITY, WIRE_SIMILARITY, group_stories
+from generator.stories import (MIN_EVIDENCE_QUOTE_WORDS, STRONG_SIMILARITY, WIRE_SIMILARITY, group_stories,
+                               prospective)
 from generator.story_words import cosine, vectors, words
 
 from .conftest import SHARED
@@ -200,6 +201,39 @@ def test_two_named_outlets_or_publication_days_are_not_held_to_the_lead():
         == [{"a.txt", "b.txt"}]
     assert story_keys([ostrova("a.txt", BANNED, "Harmel Courier"), ostrova("b.txt", BAN_LIFTED, "Harmel Courier")]) \
         == []  # one outlet, undated: held to it
+
+
+HEARING_SET = ("Ostrova appeal to be heard on Friday",
+               "Mara Ostrova will argue her appeal against the two-year ban before a Velland panel on Friday.")
+HEARING_SET_RETOLD = ("Ostrova appeal set for Friday",
+                      "Mara Ostrova is to argue her appeal against the two-year ban before a Velland panel on Friday.")
+HEARING_HELD = ("Ostrova argues appeal before panel",
+                "Mara Ostrova has argued her appeal against the two-year ban before a Velland panel, which will "
+                "rule next week.")
+
+
+def test_an_act_announced_and_the_act_done_are_two_stories():
+    """One outlet, undated: 'will argue' and 'has argued' are two reports; two tellings of the
+    announcement are one, and a verb in a relative clause ('which will rule') is not the news."""
+    assert story_keys([ostrova("a.txt", HEARING_SET), ostrova("b.txt", HEARING_HELD)]) == []
+    assert story_keys([ostrova("a.txt", HEARING_SET), ostrova("b.txt", HEARING_SET_RETOLD)]) == [{"a.txt", "b.txt"}]
+    assert story_keys([ostrova("a.txt", HEARING_SET, "Harmel Courier"), ostrova("b.txt", HEARING_HELD, "Dunmore Post")]) \
+        == [{"a.txt", "b.txt"}]  # two outlets frame one event in different tenses
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The bridge will open on Tuesday.", True),
+    ("The council is set to approve the budget.", True),
+    ("Talks could resume next week.", True),
+    ("The bridge has opened.", False),
+    ("The council's plans to villages were rejected.", False),  # a noun, not a verb
+    ("Rivals may have won more votes.", False),  # a guess about the past
+    ("The vote in May was close.", False),
+    ("The union has made an offer, which could end the strike.", False),  # not the main clause
+    ("", False),
+])
+def test_prospective(sentence, expected):
+    assert prospective(sentence) is expected
 
 
 def test_a_short_quoted_phrase_is_no_evidence():
