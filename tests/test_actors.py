@@ -176,6 +176,8 @@ def test_clean_entities(nlp, text, absent, kind_of):
     ("There is little evidence the MoD's performance had improved.", "MoD"),
     ("Dana Reyes, the mayor of Hope, said the bridge was closed.", "Dana Reyes"),
     ("The deal was signed by Harrow’s company, Dana Reyes said.", "Dana Reyes"),
+    # a company whose name ends in a possessive, before its stock symbol
+    ("Shares in Harrow’s (HRW) rose 5% on Monday. Harrow’s said profits were up.", "Harrow’s"),
 ])
 def test_names_kept(nlp, text, name):
     assert name in cast(nlp, text), sorted(cast(nlp, text))
