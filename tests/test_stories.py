@@ -225,6 +225,8 @@ def test_an_act_announced_and_the_act_done_are_two_stories():
     ("The bridge will open on Tuesday.", True),
     ("The council is set to approve the budget.", True),
     ("Talks could resume next week.", True),
+    ("The novelist is favourite to win the book of the year award.", True),
+    ("The novelist won the book of the year award.", False),
     ("The bridge has opened.", False),
     ("The council's plans to villages were rejected.", False),  # a noun, not a verb
     ("Rivals may have won more votes.", False),  # a guess about the past
