@@ -106,13 +106,26 @@ def has_non_latin(line: str) -> bool:
     return bool(letters) and sum(ord(c) > 0x24F for c in letters) > len(letters) / 2
 
 
+NAME_WORD = re.compile(r"\w[\w-]*")  # a word as glued_nav compares them: "WorldCom's" -> "WorldCom"
+
+
 def chrome_flags(lines: Sequence[str], extra: frozenset[str] = frozenset()) -> tuple[bool, ...]:
     """Per line: is it page chrome (by its shape, a date line, a byline, or a known site line)?"""
+    seen = Counter(w for ln in lines for w in set(NAME_WORD.findall(ln)))
     own = tuple(
         chrome.is_chrome(ln) or metadata.is_date_line(ln) or metadata.BYLINE.match(ln) is not None
-        or chrome.unglue_nav(ln) != ln or ln in extra
+        or glued_nav(ln, seen) or ln in extra
         for ln in lines)
     return chrome.in_context(lines, own)
+
+
+def glued_nav(line: str, seen: Counter) -> bool:
+    """Menu words glued to the front of a line ("HomeBlogBiden and ..."), unless the glued word
+    is one the page uses on other lines too: a name written in camel case ("WorldCom", "OutKast")."""
+    if chrome.unglue_nav(line) == line.strip():
+        return False
+    first = NAME_WORD.match(line.strip())
+    return first is None or seen[first.group()] < 2
 
 
 def anchors(lines: Sequence[str]) -> frozenset[int]:

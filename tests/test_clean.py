@@ -312,3 +312,16 @@ def test_a_date_over_the_headline_is_when_the_page_was_viewed():
     article = clean_text(text)
     assert article.published is None
     assert article.viewed == dt.date(2022, 1, 18)
+
+
+@pytest.mark.parametrize("text, title", [
+    # a camel-case name that starts with a menu word, used again in the body: the headline
+    ("HomeLink director admits lying\n\nThe former finance chief of US broadband firm HomeLink has admitted "
+     "before a court that he lied to the board.\n\nHomeLink collapsed in 2002 after an accounting fraud.",
+     "HomeLink director admits lying"),
+    # menu words glued to the headline, seen nowhere else: chrome, the headline is the clean repeat
+    ("HomeBlogLeaders speak again\n\nLeaders speak again\n\nThe two leaders spoke by telephone on Thursday "
+     "for fifty minutes, their aides said.\n\nThey agreed to meet in January.", "Leaders speak again"),
+])
+def test_camel_case_name_is_no_glued_menu(text, title):
+    assert split_text(text).title == title
