@@ -325,3 +325,15 @@ def test_a_date_over_the_headline_is_when_the_page_was_viewed():
 ])
 def test_camel_case_name_is_no_glued_menu(text, title):
     assert split_text(text).title == title
+
+
+def test_a_sentence_opening_with_by_is_no_byline():
+    text = ("Harbour's quiet adviser\n\nBy any measure, the adviser Dale Hunt is a winner in the city's politics, "
+            "and his rivals know it.\n\nHe has run four campaigns and lost none, his aides said on Monday.")
+    parts = split_text(text)
+    assert parts.title == "Harbour's quiet adviser"
+    assert parts.body[0].startswith("By any measure")
+    assert metadata.BYLINE.match("By Jane Doe | Harbour Courier")
+    assert metadata.BYLINE.match("By A. Smith, Harbour Courier")
+    assert metadata.BYLINE.match("By admin - 2018-09-16")
+    assert not metadata.BYLINE.match("By a vote of 5-4, the court ruled.")
