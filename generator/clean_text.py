@@ -241,8 +241,9 @@ def find_headline(lines: Sequence[str], flags: Sequence[bool], start: int) -> tu
             return i, ln
         if is_prose(ln):
             break
-    if start < len(lines) and is_headline(lines[start]) and not flags[start] and not is_prose(lines[start]):
-        return start, lines[start]
+    if start < len(lines) and is_headline(lines[start]) and not flags[start] and (
+            not is_prose(lines[start]) or start == 0 and lines[start].rstrip().endswith("?") and len(lines) > 1):
+        return start, lines[start]  # a question at the very top of the file is a headline ("Who will win?")
     if crumbs and is_headline(crumbs[-1]):
         return None, crumbs[-1]
     return None, None
@@ -251,7 +252,9 @@ def find_headline(lines: Sequence[str], flags: Sequence[bool], start: int) -> tu
 def is_headline(line: str) -> bool:
     """Headline-shaped: a few words, not a sentence ending in a full stop, not a date or credit."""
     n = words(line)
-    return (3 <= n <= MAX_HEADLINE_WORDS and not line.rstrip().endswith((".", ",", ":", ";"))
+    end = line.rstrip()
+    return (3 <= n <= MAX_HEADLINE_WORDS and not end.endswith((",", ":", ";"))
+            and (not end.endswith(".") or end.endswith("..."))  # a trailing ellipsis is no full stop
             and not re.match(r"(https?:|www\.)", line)
             and not chrome.is_credit(line) and not metadata.is_date_line(line)
             and not chrome.is_breadcrumb(line) and metadata.BYLINE.match(line) is None)

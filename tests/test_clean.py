@@ -337,3 +337,17 @@ def test_a_sentence_opening_with_by_is_no_byline():
     assert metadata.BYLINE.match("By A. Smith, Harbour Courier")
     assert metadata.BYLINE.match("By admin - 2018-09-16")
     assert not metadata.BYLINE.match("By a vote of 5-4, the court ruled.")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Who will pay for the new bridge?\n\nThe city council voted on Tuesday to close the old harbour bridge to "
+     "cars, and the question now is who pays for its successor.\n\nThe works will take two years.",
+     "Who will pay for the new bridge?"),
+    ("Rivals of the £40 harbour ferry...\n\nThe harbour ferry is the cheapest way across the bay. But though "
+     "it is cheap, it is not alone, and its rivals say so.\n\nThree firms now run boats.",
+     "Rivals of the £40 harbour ferry..."),
+])
+def test_headline_ending_in_a_question_mark_or_an_ellipsis(text, title):
+    parts = split_text(text)
+    assert parts.title == title
+    assert not any(title in p for p in parts.body)
