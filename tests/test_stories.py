@@ -227,6 +227,8 @@ def test_an_act_announced_and_the_act_done_are_two_stories():
     ("Talks could resume next week.", True),
     ("The novelist is favourite to win the book of the year award.", True),
     ("The novelist won the book of the year award.", False),
+    ("A US firm said it is in final negotiations to buy the fashion label.", True),
+    ("The fashion label was bought by a US firm.", False),
     ("The bridge has opened.", False),
     ("The council's plans to villages were rejected.", False),  # a noun, not a verb
     ("Rivals may have won more votes.", False),  # a guess about the past
