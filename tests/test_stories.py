@@ -221,6 +221,19 @@ def test_an_act_announced_and_the_act_done_are_two_stories():
         == [{"a.txt", "b.txt"}]  # two outlets frame one event in different tenses
 
 
+BAN_IMPOSED = ("Ostrova hit by two-year ban",
+               "The Velland Athletics Federation has banned Mara Ostrova from all competition for two years.")
+BAN_LIFTED = ("Velland lift Ostrova ban",
+              "The Velland Athletics Federation has lifted the ban on Mara Ostrova from all competition after her apology.")
+
+
+def test_an_act_and_the_act_undone_are_two_stories():
+    """One outlet, undated: a ban and the ban lifted are two reports; on dated pairs from two
+    outlets the lead rules do not apply."""
+    assert story_keys([ostrova("a.txt", BAN_IMPOSED), ostrova("b.txt", BAN_LIFTED)]) == []
+    assert story_keys([ostrova("a.txt", BAN_IMPOSED), ostrova("b.txt", BAN_IMPOSED)]) == [{"a.txt", "b.txt"}]
+
+
 @pytest.mark.parametrize("sentence, expected", [
     ("The bridge will open on Tuesday.", True),
     ("The council is set to approve the budget.", True),
