@@ -31,8 +31,9 @@ SHORT_DATE = re.compile(r"\b%s\s+%s\b" % (_MONTH, _DAY), re.I)
 # Markers that make a line a dateline wherever it stands.
 DATE_MARKER = re.compile(r"^\s*(?:first\s+)?(?:published|posted|date|dated|released|issued)(?:\s+on)?\b\s*:?", re.I)
 UPDATED = re.compile(r"^\s*(?:last\s+)?(?:updated|modified)\b", re.I)
-# "By Jane Doe |", "By admin - 2018-09-16"; not a sentence that opens with "by" and a function
-# word ("By any measure, ...", "By then, ...": one opened a BBC article and was dropped as a byline).
+# "By Jane Doe |", "By admin - 2018-09-16"; not a sentence that opens with "by" and a function word
+# or the noun of a stock adverbial ("By any measure, ...", "By then", "By contrast", "By law": three
+# such paragraphs of the BBC set were dropped as bylines).
 BY_FUNCTION_WORDS = ("any|all|the|a|an|some|most|many|much|no|this|that|these|those|its|his|her|their|our|my|"
                      "your|each|every|both|then|now|far|contrast|comparison|default|design|law|way|late|early|"
                      "next|last|noon|midnight|night|day|chance|mistake|accident|definition|nature")
